@@ -1,0 +1,29 @@
+package dev.catalogsync.application.port.in;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The figures an operator checks first: how far behind the mirror is, and whether the worker may run. */
+public interface ReportQueueStatus {
+
+    QueueStatus status();
+
+    /**
+     * @param pendingEvents exact count of pending events
+     * @param estimatedTotalEvents GitLab's cheap upper bound, max(id) - min(id) + 1 over pending events
+     * @param oldestPendingAge how long the oldest pending event has waited; zero when nothing is pending
+     * @param partitions the queue's attached partition values
+     * @param syncEnabled the state of {@code ci_process_catalog_resource_sync_events}
+     */
+    record QueueStatus(
+            long pendingEvents,
+            long estimatedTotalEvents,
+            Duration oldestPendingAge,
+            List<Long> partitions,
+            boolean syncEnabled) {
+
+        public QueueStatus {
+            partitions = List.copyOf(partitions);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.catalogsync.application.port.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Read-only figures about the queue for operators. Each call is one bounded query; none takes locks. */
+public interface QueueInspector {
+
+    /** Exact number of pending events (a count over the pending index; for status, not for the hot path). */
+    long pendingCount();
+
+    /** When the oldest pending event was queued, or empty when nothing is pending. */
+    Optional<Instant> oldestPendingCreatedAt();
+
+    /** The queue's attached partitions, by partition value. */
+    List<Long> partitionValues();
+}

@@ -1,0 +1,115 @@
+package dev.catalogsync.application.service;
+
+import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
+
+import dev.catalogsync.application.flags.FeatureFlagStates;
+import dev.catalogsync.application.port.in.BatchSize;
+import dev.catalogsync.application.port.in.WorkerRun;
+import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.SyncEventQueue;
+import dev.catalogsync.application.port.out.SyncStatistics;
+import dev.catalogsync.application.port.out.WorkerQueue;
+import dev.catalogsync.domain.BatchResult;
+import dev.catalogsync.domain.PendingRange;
+import dev.catalogsync.domain.SyncBatch;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GitLab's {@code Ci::ProcessSyncEventsService} for catalog resources, made set-based: one pass syncs a
+ * whole batch in a fixed number of statements, whatever its size.
+ *
+ * <ol>
+ *   <li>Take the exclusive lease; if another run holds it, skip to step 3.</li>
+ *   <li>Estimate the backlog, take up to a batch of pending events in id order, sync their catalog resources
+ *       from their projects (orphaned events sync nothing), then mark exactly those events processed, one
+ *       statement per partition.</li>
+ *   <li>Whether or not the lease was obtained: if events remain pending and the flag is on, enqueue the worker
+ *       again.</li>
+ * </ol>
+ *
+ * <p>The sync is written before the events are marked: a crash in between leaves them pending and the next
+ * pass syncs them again, which is harmless because the sync is idempotent. The opposite order could lose
+ * them.
+ */
+public class ProcessSyncEventsService {
+
+    /** One lease for every process working on this queue. */
+    public static final String LEASE_KEY = "catalog_sync:process_sync_events:p_catalog_resource_sync_events";
+
+    /** GitLab's lease time to live: a run that dies holds the queue for at most this long. */
+    public static final Duration LEASE_TIME_TO_LIVE = Duration.ofMinutes(1);
+
+    private final SyncEventQueue queue;
+    private final CatalogMirror mirror;
+    private final ExclusiveLease lease;
+    private final WorkerQueue workerQueue;
+    private final FeatureFlagStates flags;
+    private final SyncStatistics statistics;
+    private final Clock clock;
+
+    public ProcessSyncEventsService(
+            SyncEventQueue queue,
+            CatalogMirror mirror,
+            ExclusiveLease lease,
+            WorkerQueue workerQueue,
+            FeatureFlagStates flags,
+            SyncStatistics statistics,
+            Clock clock) {
+        this.queue = queue;
+        this.mirror = mirror;
+        this.lease = lease;
+        this.workerQueue = workerQueue;
+        this.flags = flags;
+        this.statistics = statistics;
+        this.clock = clock;
+    }
+
+    public WorkerRun execute(BatchSize batchSize) {
+        Optional<BatchResult> result = processUnderLease(batchSize);
+        boolean reenqueued = enqueueWorkerIfPendingRemain();
+        return result.<WorkerRun>map(batch -> new WorkerRun.Processed(batch, reenqueued))
+                .orElseGet(() -> new WorkerRun.LeaseBusy(reenqueued));
+    }
+
+    private Optional<BatchResult> processUnderLease(BatchSize batchSize) {
+        Optional<ExclusiveLease.Held> held = lease.tryObtain(LEASE_KEY, LEASE_TIME_TO_LIVE);
+        if (held.isEmpty()) {
+            statistics.leaseBusy();
+            return Optional.empty();
+        }
+        try (ExclusiveLease.Held ignored = held.get()) {
+            Instant started = clock.instant();
+            BatchResult result = processBatch(batchSize);
+            statistics.batchProcessed(result, Duration.between(started, clock.instant()));
+            return Optional.of(result);
+        }
+    }
+
+    private BatchResult processBatch(BatchSize batchSize) {
+        long estimatedTotal = queue.pendingRange().map(PendingRange::estimatedTotal).orElse(0L);
+        SyncBatch batch = queue.nextPendingBatch(batchSize.value());
+        if (batch.isEmpty()) {
+            return BatchResult.nothingConsumable(estimatedTotal);
+        }
+        mirror.syncFromProjects(batch.catalogResourceIds());
+        int processed = 0;
+        for (Map.Entry<Long, List<Long>> partition : batch.eventIdsByPartition().entrySet()) {
+            processed += queue.markProcessed(partition.getKey(), partition.getValue());
+        }
+        return new BatchResult(estimatedTotal, batch.size(), processed);
+    }
+
+    private boolean enqueueWorkerIfPendingRemain() {
+        if (queue.hasPending() && flags.isEnabled(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS)) {
+            workerQueue.enqueue();
+            return true;
+        }
+        return false;
+    }
+}
