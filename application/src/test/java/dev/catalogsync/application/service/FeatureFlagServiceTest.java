@@ -1,0 +1,54 @@
+package dev.catalogsync.application.service;
+
+import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.catalogsync.application.fakes.InMemoryFeatureFlagStore;
+import dev.catalogsync.application.flags.FeatureFlagDefinitions;
+import dev.catalogsync.application.flags.UnknownFeatureFlagException;
+import dev.catalogsync.application.port.in.ManageFeatureFlags.FlagState;
+import org.junit.jupiter.api.Test;
+
+class FeatureFlagServiceTest {
+
+    private static final String SYNC = PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name();
+
+    private final InMemoryFeatureFlagStore store = new InMemoryFeatureFlagStore();
+    private final FeatureFlagService flags = new FeatureFlagService(store);
+
+    @Test
+    void the_sync_flag_ships_disabled_as_in_gitlab() {
+        assertThat(flags.get(SYNC)).isEqualTo(new FlagState(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS, false, false));
+    }
+
+    @Test
+    void rollout_rollback_and_clean_up() {
+        assertThat(flags.set(SYNC, true).enabled()).isTrue();
+        assertThat(flags.get(SYNC)).isEqualTo(new FlagState(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS, true, true));
+
+        assertThat(flags.set(SYNC, false)).isEqualTo(new FlagState(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS, false, true));
+
+        assertThat(flags.delete(SYNC)).isEqualTo(new FlagState(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS, false, false));
+        assertThat(store.overrides()).isEmpty();
+    }
+
+    @Test
+    void lists_every_known_flag_with_its_state() {
+        store.setOverride(SYNC, true);
+
+        assertThat(flags.list()).hasSize(FeatureFlagDefinitions.all().size())
+                .contains(new FlagState(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS, true, true));
+    }
+
+    @Test
+    void unknown_names_are_refused_and_nothing_is_stored() {
+        assertThatThrownBy(() -> flags.set("ci_process_catalog_resource_sync_event", true))
+                .isInstanceOf(UnknownFeatureFlagException.class)
+                .hasMessageContaining("Unknown feature flag 'ci_process_catalog_resource_sync_event'")
+                .hasMessageContaining(SYNC);
+        assertThatThrownBy(() -> flags.get("nope")).isInstanceOf(UnknownFeatureFlagException.class);
+        assertThatThrownBy(() -> flags.delete("nope")).isInstanceOf(UnknownFeatureFlagException.class);
+        assertThat(store.overrides()).isEmpty();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.catalogsync.bootstrap;
+
+import dev.catalogsync.bootstrap.cli.CommandLineRunner;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point of the standalone jar. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(CommandLineRunner.run(args, out, err));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.catalogsync.bootstrap.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+@Command(name = "catalog-sync",
+        mixinStandardHelpOptions = true,
+        version = "catalog-sync 0.1.0",
+        description = {
+            "Keeps catalog_resources in sync with projects: a trigger on projects queues a sync event when a",
+            "project's name, description or visibility_level changes; the worker copies them over in batches,",
+            "under an exclusive lease, while the feature flag ci_process_catalog_resource_sync_events is enabled.",
+            "",
+            "Database: --db-url/--db-user/--db-password or CATALOG_SYNC_DB_URL/_USER/_PASSWORD. Without a URL",
+            "an embedded PostgreSQL runs in --data-dir (kept across runs) and is migrated automatically.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done (also when the flag is off and nothing was processed)",
+            "1:failed: the one-line message says why (--verbose shows the stack trace)",
+            "2:bad input: unknown command, option or flag name, invalid value"},
+        subcommands = {
+            MigrateCommand.class,
+            FeatureCommand.class,
+            ProcessCommand.class,
+            DrainCommand.class,
+            StatusCommand.class})
+public class CatalogSyncCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show the stack trace of a failure.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: migrate, feature, process, drain or status");
+    }
+}

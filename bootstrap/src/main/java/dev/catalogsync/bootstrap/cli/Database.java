@@ -1,0 +1,77 @@
+package dev.catalogsync.bootstrap.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.catalogsync.adapters.postgres.DataSources;
+import dev.catalogsync.adapters.postgres.EmbeddedPostgresServer;
+import dev.catalogsync.adapters.postgres.PostgresConnectionSettings;
+import dev.catalogsync.adapters.postgres.SchemaMigrator;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The database one command works on: the configured server, or the embedded one started for the command's
+ * lifetime. The embedded database is ours alone, so it is migrated on open; an external one is migrated only
+ * by the {@code migrate} command, as its operators decide when schema changes happen.
+ */
+final class Database implements AutoCloseable {
+
+    private static final int POOL_SIZE = 4;
+
+    private final Optional<EmbeddedPostgresServer> embedded;
+    private final HikariDataSource dataSource;
+
+    private Database(Optional<EmbeddedPostgresServer> embedded, HikariDataSource dataSource) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+    }
+
+    static Database open(DatabaseOptions options) {
+        Optional<String> url = options.url();
+        if (url.isPresent()) {
+            PostgresConnectionSettings settings =
+                    new PostgresConnectionSettings(url.get(), options.user(), options.password());
+            return new Database(Optional.empty(), connect(settings, url.get()));
+        }
+        EmbeddedPostgresServer server = startEmbedded(options);
+        try {
+            HikariDataSource dataSource = connect(server.settings(), "the embedded PostgreSQL");
+            new SchemaMigrator(dataSource).migrate();
+            return new Database(Optional.of(server), dataSource);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgresServer startEmbedded(DatabaseOptions options) {
+        try {
+            return EmbeddedPostgresServer.start(options.dataDirectory());
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("cannot start the embedded PostgreSQL in "
+                    + options.dataDirectory() + ": " + ErrorMessages.rootMessage(e), e);
+        }
+    }
+
+    private static HikariDataSource connect(PostgresConnectionSettings settings, String description) {
+        try {
+            return DataSources.pooled(settings, "catalog-sync-cli", POOL_SIZE);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException(
+                    "cannot connect to " + description + ": " + ErrorMessages.rootMessage(e), e);
+        }
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    boolean isEmbedded() {
+        return embedded.isPresent();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        embedded.ifPresent(EmbeddedPostgresServer::close);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.catalogsync.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.catalogsync.application.flags.FeatureFlagStates;
+import dev.catalogsync.application.port.in.DrainSyncEvents;
+import dev.catalogsync.application.port.in.ManageFeatureFlags;
+import dev.catalogsync.application.port.in.PerformSyncWorker;
+import dev.catalogsync.application.port.in.ReportQueueStatus;
+import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.FeatureFlagStore;
+import dev.catalogsync.application.port.out.Pause;
+import dev.catalogsync.application.port.out.QueueInspector;
+import dev.catalogsync.application.port.out.SyncEventQueue;
+import dev.catalogsync.application.port.out.SyncStatistics;
+import dev.catalogsync.application.port.out.WorkerQueue;
+import dev.catalogsync.application.service.DrainSyncEventsService;
+import dev.catalogsync.application.service.FeatureFlagService;
+import dev.catalogsync.application.service.ProcessSyncEventsService;
+import dev.catalogsync.application.service.QueueStatusService;
+import dev.catalogsync.application.service.SyncWorker;
+import java.time.Clock;
+
+/**
+ * Builds the use cases from whatever adapters the other modules bind. The core classes carry no annotations;
+ * this is the one place that knows how they fit together.
+ */
+public class CoreModule extends AbstractModule {
+
+    private final Clock clock;
+
+    public CoreModule(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    protected void configure() {
+        bind(Clock.class).toInstance(clock);
+    }
+
+    @Provides
+    @Singleton
+    FeatureFlagStates featureFlagStates(FeatureFlagStore store) {
+        return new FeatureFlagStates(store);
+    }
+
+    @Provides
+    @Singleton
+    ProcessSyncEventsService processSyncEventsService(
+            SyncEventQueue queue,
+            CatalogMirror mirror,
+            ExclusiveLease lease,
+            WorkerQueue workerQueue,
+            FeatureFlagStates flags,
+            SyncStatistics statistics) {
+        return new ProcessSyncEventsService(queue, mirror, lease, workerQueue, flags, statistics, clock);
+    }
+
+    @Provides
+    @Singleton
+    PerformSyncWorker performSyncWorker(
+            ProcessSyncEventsService service, FeatureFlagStates flags, SyncStatistics statistics) {
+        return new SyncWorker(service, flags, statistics);
+    }
+
+    @Provides
+    @Singleton
+    DrainSyncEvents drainSyncEvents(PerformSyncWorker worker, Pause pause) {
+        return new DrainSyncEventsService(worker, pause);
+    }
+
+    @Provides
+    @Singleton
+    ManageFeatureFlags manageFeatureFlags(FeatureFlagStore store) {
+        return new FeatureFlagService(store);
+    }
+
+    @Provides
+    @Singleton
+    ReportQueueStatus reportQueueStatus(SyncEventQueue queue, QueueInspector inspector, FeatureFlagStates flags) {
+        return new QueueStatusService(queue, inspector, flags, clock);
+    }
+}
