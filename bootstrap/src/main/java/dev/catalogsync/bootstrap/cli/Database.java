@@ -25,7 +25,11 @@ final class Database implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    static Database open(DatabaseOptions options) {
+    /**
+     * @param migrateEmbedded whether to bring an embedded database's schema up to date on open; every command
+     *     but {@code migrate} wants that, so that the embedded default works with no set-up step
+     */
+    static Database open(DatabaseOptions options, boolean migrateEmbedded) {
         Optional<String> url = options.url();
         if (url.isPresent()) {
             PostgresConnectionSettings settings =
@@ -35,7 +39,9 @@ final class Database implements AutoCloseable {
         EmbeddedPostgresServer server = startEmbedded(options);
         try {
             HikariDataSource dataSource = connect(server.settings(), "the embedded PostgreSQL");
-            new SchemaMigrator(dataSource).migrate();
+            if (migrateEmbedded) {
+                new SchemaMigrator(dataSource).migrate();
+            }
             return new Database(Optional.of(server), dataSource);
         } catch (RuntimeException e) {
             server.close();

@@ -24,7 +24,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         validate();
-        try (Database opened = Database.open(database)) {
+        try (Database opened = Database.open(database, migratesEmbeddedDatabaseFirst())) {
             Injector injector = Guice.createInjector(
                     new PostgresModule(opened.dataSource()),
                     new CommandLineDriverModule(),
@@ -35,6 +35,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     /** Checks options before anything is started; throw {@code ParameterException} for bad input. */
     void validate() {
+    }
+
+    /** Whether an embedded database is migrated before {@link #run}; only {@code migrate} itself says no. */
+    boolean migratesEmbeddedDatabaseFirst() {
+        return true;
     }
 
     abstract int run(Injector injector, Database database);

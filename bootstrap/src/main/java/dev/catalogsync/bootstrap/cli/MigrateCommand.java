@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
 class MigrateCommand extends DatabaseCommand {
 
     @Override
+    boolean migratesEmbeddedDatabaseFirst() {
+        return false;
+    }
+
+    @Override
     int run(Injector injector, Database database) {
         SchemaMigrator.MigrationReport report = new SchemaMigrator(database.dataSource()).migrate();
         Map<String, Object> json = new LinkedHashMap<>();
