@@ -1,5 +1,6 @@
 package dev.catalogsync.adapters.postgres;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,10 +34,22 @@ public class SchemaMigrator {
         }
     }
 
+    /** Flyway holds one connection for its lock and the history, and opens another to run the migrations. */
+    public static final int CONNECTIONS_NEEDED = 2;
+
     private final DataSource dataSource;
 
+    /**
+     * @param dataSource able to open {@link #CONNECTIONS_NEEDED} connections at once
+     * @throws IllegalArgumentException for a pool from {@link DataSources} too small for that, which would
+     *     otherwise wait out the pool's connection timeout and fail with a misleading message
+     */
     public SchemaMigrator(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        if (dataSource instanceof HikariDataSource pool && pool.getMaximumPoolSize() < CONNECTIONS_NEEDED) {
+            throw new IllegalArgumentException("Migrating needs " + CONNECTIONS_NEEDED + " connections at once but "
+                    + "the pool " + pool.getPoolName() + " has at most " + pool.getMaximumPoolSize());
+        }
     }
 
     /**

@@ -12,9 +12,6 @@ import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.SyncEventQueue;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,17 +79,9 @@ class PostgresAdaptersHonourTheContractsTest {
             return lease;
         }
 
-        /** Moves the holder's expiry into the past, as a minute passing on the database clock would. */
         @Override
         protected void expire(String key) {
-            try (Connection connection = database.dataSource().getConnection();
-                    PreparedStatement update = connection.prepareStatement(
-                            "UPDATE exclusive_leases SET expires_at = now() - interval '1 second' WHERE lease_key = ?")) {
-                update.setString(1, key);
-                update.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not expire lease " + key, e);
-            }
+            database.expireLease(key);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.catalogsync.adapters.postgres.PostgresConnectionSettings;
 import dev.catalogsync.adapters.postgres.SchemaMigrator;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -36,19 +37,28 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /** Creates a fresh, uniquely named database and applies the migrations to it. */
     public static PostgresTestDatabase createMigrated() {
-        PostgresTestServer server = PostgresTestServer.shared();
-        String name = "catalog_sync_test_" + CREATED.incrementAndGet() + "_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        executeOnMaintenanceDatabase(server, "CREATE DATABASE " + name);
-        HikariDataSource dataSource = DataSources.pooled(server.settings(name), name, POOL_SIZE);
-        PostgresTestDatabase database = new PostgresTestDatabase(server, name, dataSource);
+        PostgresTestDatabase database = createEmpty();
         try {
-            new SchemaMigrator(dataSource).migrate();
+            new SchemaMigrator(database.dataSource).migrate();
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
         return database;
+    }
+
+    /** Creates a fresh, uniquely named database with nothing in it, for tests of migrating itself. */
+    public static PostgresTestDatabase createEmpty() {
+        PostgresTestServer server = PostgresTestServer.shared();
+        String name = "catalog_sync_test_" + CREATED.incrementAndGet() + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        executeOnMaintenanceDatabase(server, "CREATE DATABASE " + name);
+        try {
+            return new PostgresTestDatabase(server, name, DataSources.pooled(server.settings(name), name, POOL_SIZE));
+        } catch (RuntimeException e) {
+            executeOnMaintenanceDatabase(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            throw e;
+        }
     }
 
     public DataSource dataSource() {
@@ -79,6 +89,18 @@ public final class PostgresTestDatabase implements AutoCloseable {
     public void truncateAll() {
         execute(dataSource, "TRUNCATE projects, catalog_resources, p_catalog_resource_sync_events, "
                 + "exclusive_leases, feature_flags RESTART IDENTITY");
+    }
+
+    /** Makes the time to live of whoever holds the lease {@code key} run out, on the database clock. */
+    public void expireLease(String key) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE exclusive_leases SET expires_at = now() - interval '1 second' WHERE lease_key = ?")) {
+            update.setString(1, key);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not expire the lease " + key, e);
+        }
     }
 
     /** Closes the pool and drops the database, ending any session still on it. */
