@@ -1,0 +1,85 @@
+package dev.catalogsync.adapters.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+
+class DataSourcesTest {
+
+    private static PostgresTestDatabase database;
+
+    @BeforeAll
+    static void create_a_database_for_the_class() {
+        database = PostgresTestDatabase.createEmpty();
+    }
+
+    @AfterAll
+    static void drop_the_database() {
+        database.close();
+    }
+
+    private static String show(Connection connection, String setting) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT current_setting('" + setting + "')")) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    @Test
+    void every_connection_is_bounded_by_statement_lock_and_idle_transaction_timeouts() throws SQLException {
+        try (HikariDataSource pool = DataSources.pooled(database.settings(), "timeouts-test", 2);
+                Connection connection = pool.getConnection()) {
+            assertThat(show(connection, "statement_timeout")).isEqualTo("30s");
+            assertThat(show(connection, "lock_timeout")).isEqualTo("5s");
+            assertThat(show(connection, "idle_in_transaction_session_timeout")).isEqualTo("1min");
+        }
+    }
+
+    @Test
+    void the_pool_name_is_the_application_name_the_server_sees() throws SQLException {
+        try (HikariDataSource pool = DataSources.pooled(database.settings(), "catalog-sync-worker", 1);
+                Connection connection = pool.getConnection()) {
+            assertThat(show(connection, "application_name")).isEqualTo("catalog-sync-worker");
+        }
+    }
+
+    @Test
+    void a_database_nobody_listens_for_fails_at_startup_with_the_drivers_cause() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PostgresConnectionSettings nowhere =
+                new PostgresConnectionSettings("jdbc:postgresql://localhost:" + closedPort + "/catalog", "app", "");
+
+        assertThatThrownBy(() -> DataSources.pooled(nowhere, "dead-test", 1))
+                .isInstanceOf(PostgresAdapterException.class)
+                .hasMessageContaining("localhost:" + closedPort)
+                .hasMessageContaining("dead-test")
+                .hasCauseInstanceOf(com.zaxxer.hikari.pool.HikariPool.PoolInitializationException.class)
+                .hasRootCauseInstanceOf(ConnectException.class)
+                .satisfies(e -> assertThat(e.getCause().getCause()).isInstanceOf(PSQLException.class));
+    }
+
+    @Test
+    void a_pool_needs_a_name_and_room_for_a_connection() {
+        assertThatThrownBy(() -> DataSources.pooled(database.settings(), " ", 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DataSources.pooled(database.settings(), "empty", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

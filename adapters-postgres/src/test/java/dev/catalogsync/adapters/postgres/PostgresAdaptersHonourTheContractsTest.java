@@ -1,0 +1,123 @@
+package dev.catalogsync.adapters.postgres;
+
+import dev.catalogsync.adapters.postgres.testing.PostgresCatalogWorld;
+import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import dev.catalogsync.application.contract.CatalogMirrorContract;
+import dev.catalogsync.application.contract.CatalogWorld;
+import dev.catalogsync.application.contract.ExclusiveLeaseContract;
+import dev.catalogsync.application.contract.FeatureFlagStoreContract;
+import dev.catalogsync.application.contract.ProcessSyncEventsContract;
+import dev.catalogsync.application.contract.SyncEventQueueContract;
+import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.FeatureFlagStore;
+import dev.catalogsync.application.port.out.SyncEventQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The PostgreSQL adapters run the same contract suites as the in-memory fakes, on real tables with the real
+ * trigger queuing the events.
+ */
+class PostgresAdaptersHonourTheContractsTest {
+
+    private static PostgresTestDatabase database;
+
+    private final PostgresCatalogWorld world = database.world();
+    private final PostgresSyncEventQueue queue = new PostgresSyncEventQueue(database.dataSource());
+    private final PostgresCatalogMirror mirror = new PostgresCatalogMirror(database.dataSource());
+    private final PostgresExclusiveLease lease = new PostgresExclusiveLease(database.dataSource());
+    private final PostgresFeatureFlagStore flags = new PostgresFeatureFlagStore(database.dataSource());
+
+    @BeforeAll
+    static void create_a_database_for_the_class() {
+        database = PostgresTestDatabase.createMigrated();
+    }
+
+    @AfterAll
+    static void drop_the_database() {
+        database.close();
+    }
+
+    @BeforeEach
+    void start_every_test_with_empty_tables() {
+        database.truncateAll();
+    }
+
+    @Nested
+    class Queue extends SyncEventQueueContract {
+        @Override
+        protected CatalogWorld world() {
+            return world;
+        }
+
+        @Override
+        protected SyncEventQueue queue() {
+            return queue;
+        }
+    }
+
+    @Nested
+    class Mirror extends CatalogMirrorContract {
+        @Override
+        protected CatalogWorld world() {
+            return world;
+        }
+
+        @Override
+        protected CatalogMirror mirror() {
+            return mirror;
+        }
+    }
+
+    @Nested
+    class Lease extends ExclusiveLeaseContract {
+        @Override
+        protected ExclusiveLease lease() {
+            return lease;
+        }
+
+        @Override
+        protected void expire(String key) {
+            database.expireLease(key);
+        }
+    }
+
+    @Nested
+    class Flags extends FeatureFlagStoreContract {
+        @Override
+        protected FeatureFlagStore store() {
+            return flags;
+        }
+    }
+
+    @Nested
+    class Service extends ProcessSyncEventsContract {
+        @Override
+        protected CatalogWorld world() {
+            return world;
+        }
+
+        @Override
+        protected SyncEventQueue queue() {
+            return queue;
+        }
+
+        @Override
+        protected CatalogMirror mirror() {
+            return mirror;
+        }
+
+        @Override
+        protected ExclusiveLease lease() {
+            return lease;
+        }
+
+        @Override
+        protected FeatureFlagStore flagStore() {
+            return flags;
+        }
+    }
+}

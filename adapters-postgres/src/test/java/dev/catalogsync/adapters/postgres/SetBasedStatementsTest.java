@@ -1,0 +1,92 @@
+package dev.catalogsync.adapters.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import dev.catalogsync.domain.SyncBatch;
+import dev.catalogsync.domain.SyncEvent;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A batch costs the same statements whatever its size: GitLab's per-event saves are what we replace. */
+class SetBasedStatementsTest {
+
+    private static PostgresTestDatabase database;
+
+    private final StatementCountingDataSource counting = new StatementCountingDataSource(database.dataSource());
+    private final PostgresSyncEventQueue queue = new PostgresSyncEventQueue(counting.dataSource());
+    private final PostgresCatalogMirror mirror = new PostgresCatalogMirror(counting.dataSource());
+    private final DSLContext sql = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+
+    @BeforeAll
+    static void create_a_database_for_the_class() {
+        database = PostgresTestDatabase.createMigrated();
+    }
+
+    @AfterAll
+    static void drop_the_database() {
+        database.close();
+    }
+
+    @BeforeEach
+    void start_with_empty_tables() {
+        database.truncateAll();
+    }
+
+    /** {@code count} catalog projects renamed by one bulk update, so the trigger queues one event each. */
+    private void queueEventsForRenamedProjects(int count) {
+        sql.execute("INSERT INTO projects (name) SELECT 'project ' || n FROM generate_series(1, ?) AS n", count);
+        sql.execute("INSERT INTO catalog_resources (project_id, name, description, visibility_level) "
+                + "SELECT id, name, description, visibility_level FROM projects");
+        sql.execute("UPDATE projects SET name = name || ' renamed'");
+    }
+
+    @ParameterizedTest(name = "{0} events")
+    @ValueSource(ints = {10, 5000})
+    void reading_syncing_and_marking_a_batch_takes_one_statement_each(int size) {
+        queueEventsForRenamedProjects(size);
+        AtomicReference<SyncBatch> batch = new AtomicReference<>();
+
+        int reads = counting.statementsIssuedBy(() -> batch.set(queue.nextPendingBatch(size)));
+        List<Long> eventIds = batch.get().events().stream().map(SyncEvent::id).toList();
+        AtomicInteger synced = new AtomicInteger();
+        int syncs = counting.statementsIssuedBy(
+                () -> synced.set(mirror.syncFromProjects(batch.get().catalogResourceIds())));
+        AtomicInteger marked = new AtomicInteger();
+        int marks = counting.statementsIssuedBy(() -> marked.set(queue.markProcessed(1, eventIds)));
+
+        assertThat(batch.get().size()).isEqualTo(size);
+        assertThat(synced).hasValue(size);
+        assertThat(marked).hasValue(size);
+        assertThat(List.of(reads, syncs, marks)).containsExactly(1, 1, 1);
+        assertThat(queue.hasPending()).isFalse();
+        assertThat(sql.fetchCount(sql.selectFrom("catalog_resources").where("name NOT LIKE '% renamed'"))).isZero();
+    }
+
+    @ParameterizedTest(name = "{0} events")
+    @ValueSource(ints = {10, 5000})
+    void a_resync_of_a_synced_batch_writes_nothing(int size) {
+        queueEventsForRenamedProjects(size);
+        SyncBatch batch = queue.nextPendingBatch(size);
+        mirror.syncFromProjects(batch.catalogResourceIds());
+
+        assertThat(mirror.syncFromProjects(batch.catalogResourceIds())).isZero();
+    }
+
+    @Test
+    void empty_calls_cost_no_round_trip() {
+        assertThat(counting.statementsIssuedBy(() -> mirror.syncFromProjects(List.of()))).isZero();
+        assertThat(counting.statementsIssuedBy(() -> queue.markProcessed(1, List.of()))).isZero();
+        assertThat(counting.statementsIssuedBy(() -> queue.nextPendingBatch(0))).isZero();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.catalogsync.adapters.postgres.testing;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.catalogsync.adapters.postgres.DataSources;
+import dev.catalogsync.adapters.postgres.PostgresConnectionSettings;
+import dev.catalogsync.adapters.postgres.SchemaMigrator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * A database of its own for one test class, on the JVM's {@link PostgresTestServer}, migrated with the real
+ * migrations and reached through a real pool from {@link DataSources}. Create it in {@code @BeforeAll}, call
+ * {@link #truncateAll()} before each test, and {@link #close()} it in {@code @AfterAll}.
+ */
+public final class PostgresTestDatabase implements AutoCloseable {
+
+    /** Enough for the adapters plus a few threads racing in a test. */
+    static final int POOL_SIZE = 4;
+
+    private static final AtomicInteger CREATED = new AtomicInteger();
+
+    private final PostgresTestServer server;
+    private final String name;
+    private final HikariDataSource dataSource;
+
+    private PostgresTestDatabase(PostgresTestServer server, String name, HikariDataSource dataSource) {
+        this.server = server;
+        this.name = name;
+        this.dataSource = dataSource;
+    }
+
+    /** Creates a fresh, uniquely named database and applies the migrations to it. */
+    public static PostgresTestDatabase createMigrated() {
+        PostgresTestDatabase database = createEmpty();
+        try {
+            new SchemaMigrator(database.dataSource).migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    /** Creates a fresh, uniquely named database with nothing in it, for tests of migrating itself. */
+    public static PostgresTestDatabase createEmpty() {
+        PostgresTestServer server = PostgresTestServer.shared();
+        String name = "catalog_sync_test_" + CREATED.incrementAndGet() + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        executeOnMaintenanceDatabase(server, "CREATE DATABASE " + name);
+        try {
+            return new PostgresTestDatabase(server, name, DataSources.pooled(server.settings(name), name, POOL_SIZE));
+        } catch (RuntimeException e) {
+            executeOnMaintenanceDatabase(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public PostgresConnectionSettings settings() {
+        return server.settings(name);
+    }
+
+    public String jdbcUrl() {
+        return settings().jdbcUrl();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The tables around the queue, on this database, for contract tests and arranging data. */
+    public PostgresCatalogWorld world() {
+        return new PostgresCatalogWorld(dataSource);
+    }
+
+    /**
+     * Empties every table of the schema (projects, catalog resources, the queue, leases, flags) and restarts
+     * their ids at 1. Partitions stay as they are.
+     */
+    public void truncateAll() {
+        execute(dataSource, "TRUNCATE projects, catalog_resources, p_catalog_resource_sync_events, "
+                + "exclusive_leases, feature_flags RESTART IDENTITY");
+    }
+
+    /** Makes the time to live of whoever holds the lease {@code key} run out, on the database clock. */
+    public void expireLease(String key) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE exclusive_leases SET expires_at = now() - interval '1 second' WHERE lease_key = ?")) {
+            update.setString(1, key);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not expire the lease " + key, e);
+        }
+    }
+
+    /** Closes the pool and drops the database, ending any session still on it. */
+    @Override
+    public void close() {
+        dataSource.close();
+        executeOnMaintenanceDatabase(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    @Override
+    public String toString() {
+        return name + " on " + server;
+    }
+
+    /** CREATE and DROP DATABASE cannot run on the database they name, nor in a transaction. */
+    private static void executeOnMaintenanceDatabase(PostgresTestServer server, String sql) {
+        PostgresConnectionSettings maintenance = server.settings("postgres");
+        try (Connection connection = DriverManager.getConnection(
+                        maintenance.jdbcUrl(), maintenance.user(), maintenance.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run on " + server + ": " + sql, e);
+        }
+    }
+
+    private static void execute(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run on the test database: " + sql, e);
+        }
+    }
+}
