@@ -9,14 +9,17 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "catalog-sync",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         version = "catalog-sync 0.1.0",
         description = {
-            "Keeps catalog_resources in sync with projects: a trigger on projects queues a sync event when a",
-            "project's name, description or visibility_level changes; the worker copies them over in batches,",
-            "under an exclusive lease, while the feature flag ci_process_catalog_resource_sync_events is enabled.",
+            "Keeps catalog_resources in sync with projects: a trigger on projects queues a sync event when a "
+                    + "project's name, description or visibility_level changes; the worker copies them over in "
+                    + "batches, under an exclusive lease, while the feature flag "
+                    + "ci_process_catalog_resource_sync_events is enabled.",
             "",
-            "Database: --db-url/--db-user/--db-password or CATALOG_SYNC_DB_URL/_USER/_PASSWORD. Without a URL",
-            "an embedded PostgreSQL runs in --data-dir (kept across runs) and is migrated automatically.",
+            "Database: --db-url, --db-user, --db-password or CATALOG_SYNC_DB_URL, CATALOG_SYNC_DB_USER, "
+                    + "CATALOG_SYNC_DB_PASSWORD. Without a URL an embedded PostgreSQL runs in --data-dir "
+                    + "(kept across runs) and is migrated automatically.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
