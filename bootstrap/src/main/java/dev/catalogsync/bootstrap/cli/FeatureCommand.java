@@ -51,8 +51,8 @@ class FeatureCommand implements Runnable {
         }
     }
 
-    @Command(name = "get", description = "One flag's state.")
-    static class GetFlag extends DatabaseCommand {
+    /** A subcommand about one flag: refuses unknown names early, prints the flag's state afterwards. */
+    abstract static class OneFlagCommand extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -62,23 +62,30 @@ class FeatureCommand implements Runnable {
         }
 
         @Override
-        int run(Injector injector, Database database) {
-            out().println(describe(injector.getInstance(ManageFeatureFlags.class).get(name)));
+        final int run(Injector injector, Database database) {
+            out().println(describe(apply(injector.getInstance(ManageFeatureFlags.class))));
             return 0;
+        }
+
+        abstract FlagState apply(ManageFeatureFlags flags);
+    }
+
+    @Command(name = "get", description = "One flag's state.")
+    static class GetFlag extends OneFlagCommand {
+        @Override
+        FlagState apply(ManageFeatureFlags flags) {
+            return flags.get(name);
         }
     }
 
     @Command(name = "set", description = "Enables (true) or disables (false) a flag for every instance.")
-    static class SetFlag extends DatabaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    static class SetFlag extends OneFlagCommand {
         @Parameters(index = "1", paramLabel = "true|false")
         String value;
 
         @Override
         void validate() {
-            requireKnown(spec, name);
+            super.validate();
             String normalized = value.toLowerCase(Locale.ROOT);
             if (!normalized.equals("true") && !normalized.equals("false")) {
                 throw new ParameterException(spec.commandLine(), "Flag value must be true or false, was '" + value + "'");
@@ -86,27 +93,16 @@ class FeatureCommand implements Runnable {
         }
 
         @Override
-        int run(Injector injector, Database database) {
-            boolean enabled = Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
-            out().println(describe(injector.getInstance(ManageFeatureFlags.class).set(name, enabled)));
-            return 0;
+        FlagState apply(ManageFeatureFlags flags) {
+            return flags.set(name, Boolean.parseBoolean(value.toLowerCase(Locale.ROOT)));
         }
     }
 
     @Command(name = "delete", description = "Forgets the flag's stored state; it returns to its shipped default.")
-    static class DeleteFlag extends DatabaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    static class DeleteFlag extends OneFlagCommand {
         @Override
-        void validate() {
-            requireKnown(spec, name);
-        }
-
-        @Override
-        int run(Injector injector, Database database) {
-            out().println(describe(injector.getInstance(ManageFeatureFlags.class).delete(name)));
-            return 0;
+        FlagState apply(ManageFeatureFlags flags) {
+            return flags.delete(name);
         }
     }
 }
