@@ -107,7 +107,11 @@ class RunCommand implements Callable<Integer> {
                             + ProjectUpdateHookServer.HEALTH_PATH + ")");
                     spec.commandLine().getOut().flush();
                     awaitQuietly(stopRequested);
-                    LOG.info("stopping: no new requests, polls or runs; a running batch finishes");
+                    // The scheduler first: no batch starts after the signal, the running one finishes and frees
+                    // the job for another instance. Then the poll and HTTP, whose enqueues still reach the
+                    // database (another instance runs them) until they stop.
+                    LOG.info("stopping: the running batch finishes, no other starts");
+                    scheduler.close();
                 }
             }
             LOG.info("stopped");

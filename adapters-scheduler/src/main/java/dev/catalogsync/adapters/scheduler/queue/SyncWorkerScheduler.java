@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -74,6 +75,7 @@ public final class SyncWorkerScheduler implements AutoCloseable {
     private final PerformSyncWorker worker;
     private final SchedulerSettings settings;
     private final Clock clock;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Builds the scheduler for production: polling, heartbeats and shutdown as the constants above say.
@@ -173,10 +175,13 @@ public final class SyncWorkerScheduler implements AutoCloseable {
 
     /**
      * Stops picking jobs and waits up to {@link #SHUTDOWN_MAX_WAIT} for a running one to finish (its
-     * completion frees the slot and queues the one more run it owes, for another instance to take).
+     * completion frees the slot and queues the one more run it owes, for another instance to take). Closing
+     * twice is harmless.
      */
     @Override
     public void close() {
-        scheduler.stop();
+        if (closed.compareAndSet(false, true)) {
+            scheduler.stop();
+        }
     }
 }
