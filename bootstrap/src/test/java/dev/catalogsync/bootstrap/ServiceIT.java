@@ -237,6 +237,34 @@ class ServiceIT {
     }
 
     @Test
+    void a_database_outage_does_not_stop_the_service_and_the_sync_resumes_when_it_returns() {
+        sql("INSERT INTO projects (id, name) VALUES (1, 'before')");
+        sql("INSERT INTO catalog_resources (project_id, name) VALUES (1, 'before')");
+        flag(true);
+        java.net.URI direct = java.net.URI.create(database.settings().jdbcUrl().substring("jdbc:".length()));
+        try (TcpProxy proxy = new TcpProxy(new java.net.InetSocketAddress(direct.getHost(), direct.getPort()))) {
+            Map<String, String> throughProxy = new java.util.HashMap<>(env);
+            throughProxy.put("CATALOG_SYNC_DB_URL",
+                    "jdbc:postgresql://127.0.0.1:" + proxy.port() + direct.getPath());
+            Service service = CatalogSyncJar.startService(throughProxy, "--cron", CRON_OUT_OF_THE_WAY);
+            services.add(service);
+
+            proxy.cut();
+            sql("UPDATE projects SET name = 'during the outage' WHERE id = 1");
+            await("the service to notice the outage").atMost(Duration.ofSeconds(30))
+                    .until(() -> service.stderr().contains("pending poll failed"));
+            assertThat(service.process().isAlive()).isTrue();
+
+            proxy.restore();
+            await("the sync to resume").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> mirroring("during the outage") == 1);
+            assertThat(service.process().isAlive()).isTrue();
+            Result stopped = service.stop(Duration.ofSeconds(10));
+            assertThat(stopped.exitCode()).as(stopped.stderr()).isIn(0, 143);
+        }
+    }
+
+    @Test
     void bad_options_fail_in_one_line_before_anything_starts() {
         Result seconds = CatalogSyncJar.run(env, "run", "--cron", "0 */1 * * * *");
         assertThat(seconds.exitCode()).isEqualTo(2);
