@@ -76,4 +76,99 @@ final class CatalogSyncJar {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Starts {@code catalog-sync run --http-port 0 ...} and waits, bounded, for it to print where it listens.
+     * The caller stops it ({@link Service#stop()}) or lets {@link Service#close()} kill it.
+     */
+    static Service startService(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of("run", "--http-port", "0"));
+        command.addAll(List.of(args));
+        Running running = start(environment, command.toArray(String[]::new));
+        Service service = new Service(running);
+        try {
+            org.awaitility.Awaitility.await("catalog-sync run to listen")
+                    .atMost(LIMIT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> service.listening().isPresent() || !running.process().isAlive());
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+        if (service.listening().isEmpty()) {
+            throw new AssertionError("catalog-sync run exited before listening: " + service.stderr());
+        }
+        return service;
+    }
+
+    /** A running {@code catalog-sync run}. */
+    static final class Service implements AutoCloseable {
+
+        private static final java.util.regex.Pattern LISTENING =
+                java.util.regex.Pattern.compile("listening on (http://[^ ]+)");
+
+        private final Running running;
+
+        private Service(Running running) {
+            this.running = running;
+        }
+
+        java.util.Optional<java.net.URI> listening() {
+            java.util.regex.Matcher matcher = LISTENING.matcher(stdout());
+            return matcher.find() ? java.util.Optional.of(java.net.URI.create(matcher.group(1))) : java.util.Optional.empty();
+        }
+
+        java.net.URI uri(String path) {
+            return listening().orElseThrow().resolve(path);
+        }
+
+        String stdout() {
+            return read(running.stdout());
+        }
+
+        String stderr() {
+            return read(running.stderr());
+        }
+
+        Process process() {
+            return running.process();
+        }
+
+        /** Sends SIGTERM and waits up to {@code limit} for the exit; the result says how it went. */
+        Result stop(Duration limit) {
+            long sent = System.nanoTime();
+            running.process().destroy();
+            try {
+                if (!running.process().waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    running.process().destroyForcibly();
+                    throw new AssertionError("catalog-sync run did not exit within " + limit + " of SIGTERM");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for catalog-sync run", e);
+            }
+            return new Result(running.process().exitValue(), stdout(), stderr(), Duration.ofNanos(System.nanoTime() - sent));
+        }
+
+        /** Kills it if it still runs; for clean-up after a failed test. */
+        @Override
+        public void close() {
+            if (running.process().isAlive()) {
+                running.process().destroyForcibly();
+                try {
+                    running.process().waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 }

@@ -28,8 +28,8 @@ class SchemaMigratorTest {
             MigrationReport first = migrator.migrate();
             MigrationReport second = migrator.migrate();
 
-            assertThat(first).isEqualTo(new MigrationReport(4, "4"));
-            assertThat(second).isEqualTo(new MigrationReport(0, "4"));
+            assertThat(first).isEqualTo(new MigrationReport(5, "10"));
+            assertThat(second).isEqualTo(new MigrationReport(0, "10"));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.catalogsync.application.fakes;
 
 import dev.catalogsync.application.contract.CatalogWorld;
 import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.CatalogResourceLookup;
 import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.domain.CatalogResource;
@@ -26,7 +27,8 @@ import java.util.TreeSet;
  * Projects, catalog resources and the queue in memory, with the trigger's rule applied on project updates.
  * One partition (1) unless a test changes {@link #activePartition(long)}.
  */
-public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMirror, QueueInspector {
+public class InMemoryCatalog
+        implements CatalogWorld, SyncEventQueue, CatalogMirror, QueueInspector, CatalogResourceLookup {
 
     private final Map<Long, MirroredAttributes> projects = new TreeMap<>();
     private final Map<Long, CatalogResource> resources = new TreeMap<>();
@@ -177,5 +179,12 @@ public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMir
         partitions.add(activePartition);
         events.values().forEach(event -> partitions.add(event.partitionId()));
         return new ArrayList<>(partitions);
+    }
+
+    // CatalogResourceLookup
+
+    @Override
+    public synchronized boolean isCatalogResource(long projectId) {
+        return resources.values().stream().anyMatch(resource -> resource.projectId() == projectId);
     }
 }

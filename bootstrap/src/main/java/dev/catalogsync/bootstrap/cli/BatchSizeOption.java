@@ -12,8 +12,9 @@ public class BatchSizeOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
-            description = "Most events one pass takes (default: ${DEFAULT-VALUE}, as GitLab's BATCH_SIZE).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "${env:CATALOG_SYNC_BATCH_SIZE:-1000}",
+            description = "Most events one pass takes (env CATALOG_SYNC_BATCH_SIZE; default: ${DEFAULT-VALUE}, "
+                    + "as GitLab's BATCH_SIZE).")
     int value;
 
     BatchSize batchSize() {

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             FeatureCommand.class,
             ProcessCommand.class,
             DrainCommand.class,
-            StatusCommand.class})
+            StatusCommand.class,
+            RunCommand.class})
 public class CatalogSyncCommand implements Runnable {
 
     @Spec
@@ -44,6 +45,6 @@ public class CatalogSyncCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: migrate, feature, process, drain or status");
+                "Missing command: migrate, feature, process, drain, status or run");
     }
 }

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 final class Database implements AutoCloseable {
 
     private static final int POOL_SIZE = 4;
+    private static final String POOL_NAME = "catalog-sync-cli";
 
     private final Optional<EmbeddedPostgresServer> embedded;
     private final HikariDataSource dataSource;
@@ -30,15 +31,20 @@ final class Database implements AutoCloseable {
      *     but {@code migrate} wants that, so that the embedded default works with no set-up step
      */
     static Database open(DatabaseOptions options, boolean migrateEmbedded) {
+        return open(options, migrateEmbedded, POOL_NAME, POOL_SIZE);
+    }
+
+    /** As {@link #open(DatabaseOptions, boolean)}, with a pool named and sized for a longer-lived process. */
+    static Database open(DatabaseOptions options, boolean migrateEmbedded, String poolName, int poolSize) {
         Optional<String> url = options.url();
         if (url.isPresent()) {
             PostgresConnectionSettings settings =
                     new PostgresConnectionSettings(url.get(), options.user(), options.password());
-            return new Database(Optional.empty(), connect(settings, url.get()));
+            return new Database(Optional.empty(), connect(settings, url.get(), poolName, poolSize));
         }
         EmbeddedPostgresServer server = startEmbedded(options);
         try {
-            HikariDataSource dataSource = connect(server.settings(), "the embedded PostgreSQL");
+            HikariDataSource dataSource = connect(server.settings(), "the embedded PostgreSQL", poolName, poolSize);
             if (migrateEmbedded) {
                 new SchemaMigrator(dataSource).migrate();
             }
@@ -58,9 +64,10 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource connect(PostgresConnectionSettings settings, String description) {
+    private static HikariDataSource connect(
+            PostgresConnectionSettings settings, String description, String poolName, int poolSize) {
         try {
-            return DataSources.pooled(settings, "catalog-sync-cli", POOL_SIZE);
+            return DataSources.pooled(settings, poolName, poolSize);
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(
                     "cannot connect to " + description + ": " + ErrorMessages.rootMessage(e), e);

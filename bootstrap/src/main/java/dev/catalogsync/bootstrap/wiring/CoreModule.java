@@ -4,11 +4,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.catalogsync.application.flags.FeatureFlagStates;
+import dev.catalogsync.application.port.in.CheckForPendingEvents;
 import dev.catalogsync.application.port.in.DrainSyncEvents;
+import dev.catalogsync.application.port.in.HandleProjectUpdate;
 import dev.catalogsync.application.port.in.ManageFeatureFlags;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.ReportQueueStatus;
 import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.CatalogResourceLookup;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.Pause;
@@ -16,8 +19,10 @@ import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
+import dev.catalogsync.application.service.CheckForPendingEventsService;
 import dev.catalogsync.application.service.DrainSyncEventsService;
 import dev.catalogsync.application.service.FeatureFlagService;
+import dev.catalogsync.application.service.HandleProjectUpdateService;
 import dev.catalogsync.application.service.ProcessSyncEventsService;
 import dev.catalogsync.application.service.QueueStatusService;
 import dev.catalogsync.application.service.SyncWorker;
@@ -81,5 +86,18 @@ public class CoreModule extends AbstractModule {
     @Singleton
     ReportQueueStatus reportQueueStatus(SyncEventQueue queue, QueueInspector inspector, FeatureFlagStates flags) {
         return new QueueStatusService(queue, inspector, flags, clock);
+    }
+
+    @Provides
+    @Singleton
+    HandleProjectUpdate handleProjectUpdate(
+            CatalogResourceLookup catalog, FeatureFlagStates flags, WorkerQueue workerQueue) {
+        return new HandleProjectUpdateService(catalog, flags, workerQueue);
+    }
+
+    @Provides
+    @Singleton
+    CheckForPendingEvents checkForPendingEvents(SyncEventQueue queue, FeatureFlagStates flags, WorkerQueue workerQueue) {
+        return new CheckForPendingEventsService(queue, flags, workerQueue);
     }
 }

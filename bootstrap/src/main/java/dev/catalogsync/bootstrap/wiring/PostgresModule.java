@@ -2,11 +2,13 @@ package dev.catalogsync.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
 import dev.catalogsync.adapters.postgres.PostgresCatalogMirror;
+import dev.catalogsync.adapters.postgres.PostgresCatalogResourceLookup;
 import dev.catalogsync.adapters.postgres.PostgresExclusiveLease;
 import dev.catalogsync.adapters.postgres.PostgresFeatureFlagStore;
 import dev.catalogsync.adapters.postgres.PostgresQueueInspector;
 import dev.catalogsync.adapters.postgres.PostgresSyncEventQueue;
 import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.CatalogResourceLookup;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.QueueInspector;
@@ -30,5 +32,6 @@ public class PostgresModule extends AbstractModule {
         bind(ExclusiveLease.class).toInstance(new PostgresExclusiveLease(dataSource));
         bind(FeatureFlagStore.class).toInstance(new PostgresFeatureFlagStore(dataSource));
         bind(QueueInspector.class).toInstance(new PostgresQueueInspector(dataSource));
+        bind(CatalogResourceLookup.class).toInstance(new PostgresCatalogResourceLookup(dataSource));
     }
 }

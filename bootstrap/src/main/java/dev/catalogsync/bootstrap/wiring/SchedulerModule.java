@@ -1,0 +1,59 @@
+package dev.catalogsync.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.catalogsync.adapters.scheduler.SleepingPause;
+import dev.catalogsync.adapters.scheduler.queue.DbSchedulerJobSlot;
+import dev.catalogsync.adapters.scheduler.queue.JdbcRescheduleRequests;
+import dev.catalogsync.adapters.scheduler.queue.SchedulerSettings;
+import dev.catalogsync.adapters.scheduler.queue.SyncWorkerScheduler;
+import dev.catalogsync.adapters.scheduler.queue.UntilExecutedWorkerQueue;
+import dev.catalogsync.application.port.in.PerformSyncWorker;
+import dev.catalogsync.application.port.out.Pause;
+import dev.catalogsync.application.port.out.SyncStatistics;
+import dev.catalogsync.application.port.out.WorkerQueue;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * The long-running service drives the worker through db-scheduler: requests for a run go to the cluster-wide
+ * queue with Sidekiq's semantics, and the scheduler runs the worker, the cron; the {@code run} command adds the idle poll.
+ * Replaces {@link CommandLineDriverModule} in the {@code run} command.
+ */
+public class SchedulerModule extends AbstractModule {
+
+    private final DataSource dataSource;
+    private final SchedulerSettings settings;
+
+    public SchedulerModule(DataSource dataSource, SchedulerSettings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+    }
+
+    @Override
+    protected void configure() {
+        bind(WorkerQueue.class).to(UntilExecutedWorkerQueue.class);
+        bind(Pause.class).toInstance(new SleepingPause());
+        bind(SyncStatistics.class).toInstance(SyncStatistics.NOOP);
+    }
+
+    @Provides
+    @Singleton
+    DbSchedulerJobSlot jobSlot(Clock clock) {
+        return new DbSchedulerJobSlot(SyncWorkerScheduler.WORKER_TASK, SyncWorkerScheduler.WORKER_INSTANCE, clock);
+    }
+
+    @Provides
+    @Singleton
+    UntilExecutedWorkerQueue workerQueue(DbSchedulerJobSlot slot) {
+        return new UntilExecutedWorkerQueue(slot, new JdbcRescheduleRequests(dataSource, SyncWorkerScheduler.WORKER_TASK));
+    }
+
+    @Provides
+    @Singleton
+    SyncWorkerScheduler scheduler(
+            PerformSyncWorker worker, UntilExecutedWorkerQueue queue, DbSchedulerJobSlot slot, Clock clock) {
+        return SyncWorkerScheduler.create(dataSource, worker, queue, slot, settings, clock);
+    }
+}
