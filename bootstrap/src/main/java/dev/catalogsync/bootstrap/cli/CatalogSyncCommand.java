@@ -8,6 +8,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @Command(name = "catalog-sync",
+        // INHERIT: every subcommand gets --help (and the exit codes), as its error messages promise.
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = "catalog-sync 0.1.0",
         description = {
@@ -28,7 +30,9 @@ import picocli.CommandLine.Spec;
             FeatureCommand.class,
             ProcessCommand.class,
             DrainCommand.class,
-            StatusCommand.class})
+            StatusCommand.class,
+            PartitionsCommand.class,
+            ReconcileCommand.class})
 public class CatalogSyncCommand implements Runnable {
 
     @Spec
@@ -41,6 +45,6 @@ public class CatalogSyncCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: migrate, feature, process, drain or status");
+                "Missing command: migrate, feature, process, drain, status, partitions or reconcile");
     }
 }
