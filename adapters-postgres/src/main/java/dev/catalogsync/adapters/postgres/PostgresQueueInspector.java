@@ -59,16 +59,23 @@ public class PostgresQueueInspector implements QueueInspector {
     /** The list values of the attached partitions, lowest first; a default partition has none and is left out. */
     @Override
     public List<Long> partitionValues() {
-        List<String> bounds = dsl.resultQuery("""
-                        SELECT pg_get_expr(c.relpartbound, c.oid)
+        TreeSet<Long> values = new TreeSet<>();
+        attachedPartitions(dsl).values().forEach(values::addAll);
+        return List.copyOf(values);
+    }
+
+    /** The partitions attached now, by table name, each with its list values (none for a default partition). */
+    static Map<String, List<Long>> attachedPartitions(DSLContext dsl) {
+        Map<String, List<Long>> partitions = new TreeMap<>();
+        dsl.resultQuery("""
+                        SELECT c.relname::text, pg_get_expr(c.relpartbound, c.oid)
                           FROM pg_inherits i
                           JOIN pg_class c ON c.oid = i.inhrelid
                          WHERE i.inhparent = {0}::regclass""",
                         EVENTS.getName())
-                .fetch(0, String.class);
-        TreeSet<Long> values = new TreeSet<>();
-        bounds.forEach(bound -> values.addAll(listValues(bound)));
-        return List.copyOf(values);
+                .fetch()
+                .forEach(row -> partitions.put(row.get(0, String.class), listValues(row.get(1, String.class))));
+        return partitions;
     }
 
     /** One pass over the queue, grouped by partition: exact, and as slow as the queue is long. */

@@ -142,33 +142,17 @@ public class PostgresQueuePartitions implements QueuePartitions {
     /** Attached partitions holding exactly one list value, by value, with their table names. */
     private static Map<Long, String> singleValuePartitions(DSLContext tx) {
         Map<Long, String> byValue = new TreeMap<>();
-        tx.resultQuery("""
-                        SELECT c.relname::text, pg_get_expr(c.relpartbound, c.oid)
-                          FROM pg_inherits i
-                          JOIN pg_class c ON c.oid = i.inhrelid
-                         WHERE i.inhparent = {0}::regclass""",
-                        EVENTS.getName())
-                .fetch()
-                .forEach(row -> {
-                    List<Long> values = PostgresQueueInspector.listValues(row.get(1, String.class));
-                    if (values.size() == 1) {
-                        byValue.put(values.get(0), row.get(0, String.class));
-                    }
-                });
+        PostgresQueueInspector.attachedPartitions(tx).forEach((table, values) -> {
+            if (values.size() == 1) {
+                byValue.put(values.get(0), table);
+            }
+        });
         return byValue;
     }
 
-    /** Every value held by an attached partition, including partitions with several values. */
+    /** Whether any attached partition holds {@code value}, including partitions made with several values. */
     private static boolean anyPartitionHolds(DSLContext tx, long value) {
-        return tx.resultQuery("""
-                        SELECT pg_get_expr(c.relpartbound, c.oid)
-                          FROM pg_inherits i
-                          JOIN pg_class c ON c.oid = i.inhrelid
-                         WHERE i.inhparent = {0}::regclass""",
-                        EVENTS.getName())
-                .fetch(0, String.class)
-                .stream()
-                .anyMatch(bound -> PostgresQueueInspector.listValues(bound).contains(value));
+        return PostgresQueueInspector.attachedPartitions(tx).values().stream().anyMatch(values -> values.contains(value));
     }
 
     private static long columnDefault(DSLContext tx) {

@@ -65,12 +65,10 @@ public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMir
         attachedPartitions.add(partition);
     }
 
-    /** Takes a partition and its events out of the queue. @return its events */
-    synchronized List<SyncEvent> detachPartition(long partition) {
+    /** Takes a partition and its events out of the queue. */
+    synchronized void detachPartition(long partition) {
         attachedPartitions.remove(partition);
-        List<SyncEvent> removed = events.values().stream().filter(event -> event.partitionId() == partition).toList();
-        removed.forEach(event -> events.remove(event.id()));
-        return removed;
+        events.values().removeIf(event -> event.partitionId() == partition);
     }
 
     // CatalogWorld

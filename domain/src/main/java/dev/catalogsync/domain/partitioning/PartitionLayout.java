@@ -35,11 +35,6 @@ public record PartitionLayout(List<AttachedPartition> attached, long defaultValu
         return attached.isEmpty() ? Optional.empty() : Optional.of(attached.get(attached.size() - 1));
     }
 
-    /** Whether an attached partition holds the default value, so that an insert without one can land. */
-    public boolean defaultIsAttached() {
-        return attached.stream().anyMatch(partition -> partition.value() == defaultValue);
-    }
-
     /** A value no partition, attached or detached, has used yet: one above the highest. */
     public long nextValue() {
         return LongStream.concat(

@@ -19,7 +19,6 @@ class PartitionLayoutTest {
 
         assertThat(layout.attached()).extracting(AttachedPartition::value).containsExactly(1L, 3L);
         assertThat(layout.newest()).contains(AttachedPartition.empty(3));
-        assertThat(layout.defaultIsAttached()).isTrue();
         assertThat(layout.nextValue()).isEqualTo(4);
     }
 
