@@ -3,13 +3,17 @@ package dev.catalogsync.adapters.postgres;
 import static dev.catalogsync.adapters.postgres.Jooq.PENDING;
 import static dev.catalogsync.adapters.postgres.jooq.Tables.P_CATALOG_RESOURCE_SYNC_EVENTS;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.inline;
 
 import dev.catalogsync.adapters.postgres.jooq.tables.PCatalogResourceSyncEvents;
 import dev.catalogsync.application.port.out.QueueInspector;
+import dev.catalogsync.domain.SyncEventStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,16 +59,36 @@ public class PostgresQueueInspector implements QueueInspector {
     /** The list values of the attached partitions, lowest first; a default partition has none and is left out. */
     @Override
     public List<Long> partitionValues() {
-        List<String> bounds = dsl.resultQuery("""
-                        SELECT pg_get_expr(c.relpartbound, c.oid)
+        TreeSet<Long> values = new TreeSet<>();
+        attachedPartitions(dsl).values().forEach(values::addAll);
+        return List.copyOf(values);
+    }
+
+    /** The partitions attached now, by table name, each with its list values (none for a default partition). */
+    static Map<String, List<Long>> attachedPartitions(DSLContext dsl) {
+        Map<String, List<Long>> partitions = new TreeMap<>();
+        dsl.resultQuery("""
+                        SELECT c.relname::text, pg_get_expr(c.relpartbound, c.oid)
                           FROM pg_inherits i
                           JOIN pg_class c ON c.oid = i.inhrelid
                          WHERE i.inhparent = {0}::regclass""",
                         EVENTS.getName())
-                .fetch(0, String.class);
-        TreeSet<Long> values = new TreeSet<>();
-        bounds.forEach(bound -> values.addAll(listValues(bound)));
-        return List.copyOf(values);
+                .fetch()
+                .forEach(row -> partitions.put(row.get(0, String.class), listValues(row.get(1, String.class))));
+        return partitions;
+    }
+
+    /** One pass over the queue, grouped by partition: exact, and as slow as the queue is long. */
+    @Override
+    public Map<Long, EventCounts> eventCountsByPartition() {
+        Map<Long, EventCounts> counts = new TreeMap<>();
+        dsl.select(EVENTS.PARTITION_ID, count().filterWhere(PENDING),
+                        count().filterWhere(EVENTS.STATUS.eq(inline((short) SyncEventStatus.PROCESSED.code()))))
+                .from(EVENTS)
+                .groupBy(EVENTS.PARTITION_ID)
+                .fetch()
+                .forEach(row -> counts.put(row.value1(), new EventCounts(row.value2(), row.value3())));
+        return counts;
     }
 
     static List<Long> listValues(String bound) {

@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL side of catalog-sync: the migrations, the pool, the embedded server, and the outbound ports
  * of the application ({@code SyncEventQueue}, {@code CatalogMirror}, {@code ExclusiveLease},
- * {@code FeatureFlagStore}, {@code QueueInspector}) built on jOOQ, which never shows in a public signature.
+ * {@code FeatureFlagStore}, {@code QueueInspector}, {@code QueuePartitions}, {@code MirrorDrift}) built on jOOQ, which never shows in a public signature.
  *
  * <p>Easy to get wrong here:
  * <ul>
@@ -14,6 +14,14 @@
  *   <li>Lease expiry reads the database clock only; JVM clocks of different hosts disagree.</li>
  *   <li>Flyway holds two connections at once: a pool of one would hang migrating, so it is refused.</li>
  *   <li>Timeouts are set with {@code SET} when a connection opens, so that a URL parameter cannot drop them.</li>
+ *   <li>Partition DDL runs under {@code SET LOCAL lock_timeout} and takes {@code ACCESS EXCLUSIVE} on the
+ *       partitioned table first: a DDL waiting for a lock makes every new writer wait behind it, so the wait must
+ *       be short and end in "not granted", and taking the parent before any partition is the order every insert
+ *       uses, which rules out deadlocks with the trigger and the worker.</li>
+ *   <li>Creating a partition and moving the {@code partition_id} default are one transaction; the default is set
+ *       with {@code ALTER TABLE ONLY}, since without {@code ONLY} it also rewrites (and locks) every partition.</li>
+ *   <li>Detaching re-checks for pending events while holding that lock, so no event can be queued into the
+ *       partition between the check and the detach.</li>
  *   <li>zonky tunes its server for throwaway data ({@code fsync} off); the kept data directory turns it back on.</li>
  * </ul>
  */

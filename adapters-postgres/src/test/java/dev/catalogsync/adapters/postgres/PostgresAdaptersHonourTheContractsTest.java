@@ -6,12 +6,20 @@ import dev.catalogsync.application.contract.CatalogMirrorContract;
 import dev.catalogsync.application.contract.CatalogWorld;
 import dev.catalogsync.application.contract.ExclusiveLeaseContract;
 import dev.catalogsync.application.contract.FeatureFlagStoreContract;
+import dev.catalogsync.application.contract.MaintainQueuePartitionsContract;
+import dev.catalogsync.application.contract.MirrorDriftContract;
 import dev.catalogsync.application.contract.ProcessSyncEventsContract;
+import dev.catalogsync.application.contract.QueuePartitionsContract;
+import dev.catalogsync.application.contract.ReconcileMirrorContract;
 import dev.catalogsync.application.contract.SyncEventQueueContract;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
+import dev.catalogsync.application.port.out.MirrorDrift;
+import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.application.port.out.SyncEventQueue;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +38,8 @@ class PostgresAdaptersHonourTheContractsTest {
     private final PostgresCatalogMirror mirror = new PostgresCatalogMirror(database.dataSource());
     private final PostgresExclusiveLease lease = new PostgresExclusiveLease(database.dataSource());
     private final PostgresFeatureFlagStore flags = new PostgresFeatureFlagStore(database.dataSource());
+    private final PostgresQueuePartitions partitions = new PostgresQueuePartitions(database.dataSource());
+    private final PostgresMirrorDrift drift = new PostgresMirrorDrift(database.dataSource());
 
     @BeforeAll
     static void create_a_database_for_the_class() {
@@ -98,6 +108,123 @@ class PostgresAdaptersHonourTheContractsTest {
         @Override
         protected CatalogWorld world() {
             return world;
+        }
+
+        @Override
+        protected SyncEventQueue queue() {
+            return queue;
+        }
+
+        @Override
+        protected CatalogMirror mirror() {
+            return mirror;
+        }
+
+        @Override
+        protected ExclusiveLease lease() {
+            return lease;
+        }
+
+        @Override
+        protected FeatureFlagStore flagStore() {
+            return flags;
+        }
+    }
+
+    @Nested
+    class Partitions extends QueuePartitionsContract {
+        @BeforeEach
+        void start_with_the_partitions_as_migrated() {
+            database.resetQueuePartitions();
+        }
+
+        @Override
+        protected CatalogWorld world() {
+            return world;
+        }
+
+        @Override
+        protected QueuePartitions partitions() {
+            return partitions;
+        }
+
+        @Override
+        protected SyncEventQueue queue() {
+            return queue;
+        }
+    }
+
+    /** Time passes by back-dating what is stored: the events' created_at and the recorded detach times. */
+    @Nested
+    class PartitionMaintenance extends MaintainQueuePartitionsContract {
+        @BeforeEach
+        void start_with_the_partitions_as_migrated() {
+            database.resetQueuePartitions();
+        }
+
+        @Override
+        protected CatalogWorld world() {
+            return world;
+        }
+
+        @Override
+        protected QueuePartitions partitions() {
+            return partitions;
+        }
+
+        @Override
+        protected SyncEventQueue queue() {
+            return queue;
+        }
+
+        @Override
+        protected ExclusiveLease lease() {
+            return lease;
+        }
+
+        @Override
+        protected Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            String interval = "interval '" + duration.toSeconds() + " seconds'";
+            database.execute("UPDATE p_catalog_resource_sync_events SET created_at = created_at - " + interval);
+            database.execute("UPDATE catalog_resource_sync_event_detached_partitions "
+                    + "SET detached_at = detached_at - " + interval);
+        }
+
+        @Override
+        protected void createPartitionWithoutMovingTheDefault(long value) {
+            database.execute("CREATE TABLE catalog_resource_sync_events_" + value
+                    + " PARTITION OF p_catalog_resource_sync_events FOR VALUES IN (" + value + ")");
+        }
+    }
+
+    @Nested
+    class Drift extends MirrorDriftContract {
+        @Override
+        protected CatalogWorld world() {
+            return world;
+        }
+
+        @Override
+        protected MirrorDrift drift() {
+            return drift;
+        }
+    }
+
+    @Nested
+    class Reconcile extends ReconcileMirrorContract {
+        @Override
+        protected CatalogWorld world() {
+            return world;
+        }
+
+        @Override
+        protected MirrorDrift drift() {
+            return drift;
         }
 
         @Override

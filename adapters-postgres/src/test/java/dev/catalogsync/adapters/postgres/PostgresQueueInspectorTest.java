@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.adapters.postgres.testing.PostgresCatalogWorld;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.domain.MirroredAttributes;
 import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.VisibilityLevel;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -103,6 +105,16 @@ class PostgresQueueInspectorTest {
             ownSql.execute("ALTER TABLE p_catalog_resource_sync_events DETACH PARTITION catalog_resource_sync_events_1");
             assertThat(ownInspector.partitionValues()).containsExactly(2L, 3L, 12L);
         }
+    }
+
+    @Test
+    void counts_events_by_status_for_each_partition_that_holds_any() {
+        List<SyncEvent> events = queueEvents(3);
+        queue.markProcessed(1, List.of(events.get(0).id()));
+
+        assertThat(inspector.eventCountsByPartition()).isEqualTo(Map.of(1L, new QueueInspector.EventCounts(2, 1)));
+        database.truncateAll();
+        assertThat(inspector.eventCountsByPartition()).isEmpty();
     }
 
     @Test

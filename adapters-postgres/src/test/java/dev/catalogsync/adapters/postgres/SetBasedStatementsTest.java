@@ -3,6 +3,7 @@ package dev.catalogsync.adapters.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
 import java.util.List;
@@ -26,6 +27,7 @@ class SetBasedStatementsTest {
     private final StatementCountingDataSource counting = new StatementCountingDataSource(database.dataSource());
     private final PostgresSyncEventQueue queue = new PostgresSyncEventQueue(counting.dataSource());
     private final PostgresCatalogMirror mirror = new PostgresCatalogMirror(counting.dataSource());
+    private final PostgresMirrorDrift drift = new PostgresMirrorDrift(counting.dataSource());
     private final DSLContext sql = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
 
     @BeforeAll
@@ -88,5 +90,21 @@ class SetBasedStatementsTest {
         assertThat(counting.statementsIssuedBy(() -> mirror.syncFromProjects(List.of()))).isZero();
         assertThat(counting.statementsIssuedBy(() -> queue.markProcessed(1, List.of()))).isZero();
         assertThat(counting.statementsIssuedBy(() -> queue.nextPendingBatch(0))).isZero();
+    }
+
+    @ParameterizedTest(name = "{0} resources")
+    @ValueSource(ints = {10, 5000})
+    void checking_and_repairing_a_page_of_drift_takes_one_statement(int size) {
+        sql.execute("INSERT INTO projects (name) SELECT 'project ' || n FROM generate_series(1, ?) AS n", size);
+        sql.execute("INSERT INTO catalog_resources (project_id, name, description, visibility_level) "
+                + "SELECT id, 'drifted', description, visibility_level FROM projects");
+        AtomicReference<MirrorDrift.DriftPage> page = new AtomicReference<>();
+
+        int statements = counting.statementsIssuedBy(() -> page.set(drift.checkPage(Long.MIN_VALUE, size, true)));
+
+        assertThat(statements).isEqualTo(1);
+        assertThat(page.get().drifted()).isEqualTo(size);
+        assertThat(page.get().queued()).isEqualTo(size);
+        assertThat(queue.pendingRange().orElseThrow().estimatedTotal()).isEqualTo(size);
     }
 }

@@ -24,6 +24,12 @@ public interface CatalogWorld {
      */
     void updateProject(long projectId, MirroredAttributes attributes);
 
+    /**
+     * Updates a project with the trigger on {@code projects} disabled (as a bulk fix-up or a restore might): the
+     * project changes and nothing is queued, so its catalog resources drift.
+     */
+    void updateProjectWithTheTriggerDisabled(long projectId, MirroredAttributes attributes);
+
     /** Deletes a catalog resource, leaving its events in the queue (they become orphaned). */
     void deleteCatalogResource(long catalogResourceId);
 

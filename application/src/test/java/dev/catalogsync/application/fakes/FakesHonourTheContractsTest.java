@@ -4,12 +4,20 @@ import dev.catalogsync.application.contract.CatalogMirrorContract;
 import dev.catalogsync.application.contract.CatalogWorld;
 import dev.catalogsync.application.contract.ExclusiveLeaseContract;
 import dev.catalogsync.application.contract.FeatureFlagStoreContract;
+import dev.catalogsync.application.contract.MaintainQueuePartitionsContract;
+import dev.catalogsync.application.contract.MirrorDriftContract;
 import dev.catalogsync.application.contract.ProcessSyncEventsContract;
+import dev.catalogsync.application.contract.QueuePartitionsContract;
+import dev.catalogsync.application.contract.ReconcileMirrorContract;
 import dev.catalogsync.application.contract.SyncEventQueueContract;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
+import dev.catalogsync.application.port.out.MirrorDrift;
+import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.application.port.out.SyncEventQueue;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory fakes run the same contract suites as the PostgreSQL adapters, so tests on them mean something. */
@@ -19,6 +27,7 @@ class FakesHonourTheContractsTest {
     private final InMemoryCatalog catalog = new InMemoryCatalog(clock);
     private final InMemoryExclusiveLease lease = new InMemoryExclusiveLease(clock);
     private final InMemoryFeatureFlagStore flags = new InMemoryFeatureFlagStore();
+    private final InMemoryQueuePartitions partitions = new InMemoryQueuePartitions(catalog);
 
     @Nested
     class Queue extends SyncEventQueueContract {
@@ -71,6 +80,108 @@ class FakesHonourTheContractsTest {
     class Service extends ProcessSyncEventsContract {
         @Override
         protected CatalogWorld world() {
+            return catalog;
+        }
+
+        @Override
+        protected SyncEventQueue queue() {
+            return catalog;
+        }
+
+        @Override
+        protected CatalogMirror mirror() {
+            return catalog;
+        }
+
+        @Override
+        protected ExclusiveLease lease() {
+            return lease;
+        }
+
+        @Override
+        protected FeatureFlagStore flagStore() {
+            return flags;
+        }
+    }
+
+    @Nested
+    class Partitions extends QueuePartitionsContract {
+        @Override
+        protected CatalogWorld world() {
+            return catalog;
+        }
+
+        @Override
+        protected QueuePartitions partitions() {
+            return partitions;
+        }
+
+        @Override
+        protected SyncEventQueue queue() {
+            return catalog;
+        }
+    }
+
+    @Nested
+    class PartitionMaintenance extends MaintainQueuePartitionsContract {
+        @Override
+        protected CatalogWorld world() {
+            return catalog;
+        }
+
+        @Override
+        protected QueuePartitions partitions() {
+            return partitions;
+        }
+
+        @Override
+        protected SyncEventQueue queue() {
+            return catalog;
+        }
+
+        @Override
+        protected ExclusiveLease lease() {
+            return lease;
+        }
+
+        @Override
+        protected Clock clock() {
+            return clock;
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            clock.advance(duration);
+        }
+
+        @Override
+        protected void createPartitionWithoutMovingTheDefault(long value) {
+            catalog.attachPartition(value);
+        }
+    }
+
+    @Nested
+    class Drift extends MirrorDriftContract {
+        @Override
+        protected CatalogWorld world() {
+            return catalog;
+        }
+
+        @Override
+        protected MirrorDrift drift() {
+            return catalog;
+        }
+    }
+
+    @Nested
+    class Reconcile extends ReconcileMirrorContract {
+        @Override
+        protected CatalogWorld world() {
+            return catalog;
+        }
+
+        @Override
+        protected MirrorDrift drift() {
             return catalog;
         }
 

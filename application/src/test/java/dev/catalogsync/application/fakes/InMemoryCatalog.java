@@ -3,6 +3,7 @@ package dev.catalogsync.application.fakes;
 import dev.catalogsync.application.contract.CatalogWorld;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
+import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.domain.CatalogResource;
@@ -13,7 +14,6 @@ import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.SyncEventStatus;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -25,24 +25,52 @@ import java.util.TreeSet;
 
 /**
  * Projects, catalog resources and the queue in memory, with the trigger's rule applied on project updates.
- * One partition (1) unless a test changes {@link #activePartition(long)}.
+ * The queue starts with partition 1 attached and new events landing in it; {@link InMemoryQueuePartitions}
+ * changes that as the PostgreSQL partitions would change, and {@link #activePartition(long)} is a shortcut.
  */
-public class InMemoryCatalog
-        implements CatalogWorld, SyncEventQueue, CatalogMirror, QueueInspector, CatalogResourceLookup {
+public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMirror, QueueInspector,
+        CatalogResourceLookup, MirrorDrift {
 
     private final Map<Long, MirroredAttributes> projects = new TreeMap<>();
-    private final Map<Long, CatalogResource> resources = new TreeMap<>();
+    private final TreeMap<Long, CatalogResource> resources = new TreeMap<>();
     private final TreeMap<Long, SyncEvent> events = new TreeMap<>();
+    private final TreeSet<Long> attachedPartitions = new TreeSet<>(Set.of(1L));
     private final Clock clock;
     private long nextId = 1;
-    private long activePartition = 1;
+    private long defaultPartition = 1;
 
     public InMemoryCatalog(Clock clock) {
         this.clock = clock;
     }
 
+    /** Attaches {@code partition} if it is not, and makes new events land in it. */
     public synchronized void activePartition(long partition) {
-        this.activePartition = partition;
+        attachedPartitions.add(partition);
+        defaultPartition = partition;
+    }
+
+    // The partition table, for InMemoryQueuePartitions
+
+    synchronized long defaultPartition() {
+        return defaultPartition;
+    }
+
+    synchronized void defaultPartition(long partition) {
+        defaultPartition = partition;
+    }
+
+    synchronized Set<Long> attachedPartitions() {
+        return Set.copyOf(attachedPartitions);
+    }
+
+    synchronized void attachPartition(long partition) {
+        attachedPartitions.add(partition);
+    }
+
+    /** Takes a partition and its events out of the queue. */
+    synchronized void detachPartition(long partition) {
+        attachedPartitions.remove(partition);
+        events.values().removeIf(event -> event.partitionId() == partition);
     }
 
     // CatalogWorld
@@ -74,10 +102,22 @@ public class InMemoryCatalog
         }
     }
 
-    /** Queues an event directly, as an insert into the queue table would. */
+    @Override
+    public synchronized void updateProjectWithTheTriggerDisabled(long projectId, MirroredAttributes attributes) {
+        projects.put(projectId, attributes);
+    }
+
+    /**
+     * Queues an event directly, as an insert into the queue table naming no partition would: it lands where the
+     * column default says, and fails as PostgreSQL's routing does when no partition is attached for it.
+     */
     public synchronized SyncEvent queueEvent(long catalogResourceId, long projectId) {
+        if (!attachedPartitions.contains(defaultPartition)) {
+            throw new IllegalStateException("no partition of relation \"p_catalog_resource_sync_events\" found for "
+                    + "row (partition_id " + defaultPartition + ")");
+        }
         long id = nextId++;
-        SyncEvent event = new SyncEvent(id, catalogResourceId, projectId, activePartition,
+        SyncEvent event = new SyncEvent(id, catalogResourceId, projectId, defaultPartition,
                 SyncEventStatus.PENDING, clock.instant());
         events.put(id, event);
         return event;
@@ -175,10 +215,37 @@ public class InMemoryCatalog
 
     @Override
     public synchronized List<Long> partitionValues() {
-        Set<Long> partitions = new TreeSet<>();
-        partitions.add(activePartition);
-        events.values().forEach(event -> partitions.add(event.partitionId()));
-        return new ArrayList<>(partitions);
+        return List.copyOf(attachedPartitions);
+    }
+
+    @Override
+    public synchronized Map<Long, EventCounts> eventCountsByPartition() {
+        Map<Long, EventCounts> counts = new TreeMap<>();
+        for (SyncEvent event : events.values()) {
+            EventCounts current = counts.getOrDefault(event.partitionId(), new EventCounts(0, 0));
+            counts.put(event.partitionId(), event.isPending()
+                    ? new EventCounts(current.pending() + 1, current.processed())
+                    : new EventCounts(current.pending(), current.processed() + 1));
+        }
+        return counts;
+    }
+
+    // MirrorDrift
+
+    @Override
+    public synchronized DriftPage checkPage(long afterId, int limit, boolean queueRepairs) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
+        }
+        List<CatalogResource> page = resources.tailMap(afterId, false).values().stream().limit(limit).toList();
+        List<CatalogResource> drifted = page.stream()
+                .filter(resource -> !resource.mirrors(projects.get(resource.projectId())))
+                .toList();
+        if (queueRepairs) {
+            drifted.forEach(resource -> queueEvent(resource.id(), resource.projectId()));
+        }
+        long lastId = page.isEmpty() ? afterId : page.get(page.size() - 1).id();
+        return new DriftPage(page.size(), drifted.size(), queueRepairs ? drifted.size() : 0, lastId);
     }
 
     // CatalogResourceLookup

@@ -8,6 +8,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @Command(name = "catalog-sync",
+        // INHERIT: every subcommand gets --help (and the exit codes), as its error messages promise.
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         version = "catalog-sync 0.1.0",
@@ -32,7 +34,9 @@ import picocli.CommandLine.Spec;
             ProcessCommand.class,
             DrainCommand.class,
             StatusCommand.class,
-            RunCommand.class})
+            RunCommand.class,
+            PartitionsCommand.class,
+            ReconcileCommand.class})
 public class CatalogSyncCommand implements Runnable {
 
     @Spec
@@ -45,6 +49,6 @@ public class CatalogSyncCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: migrate, feature, process, drain, status or run");
+                "Missing command: migrate, feature, process, drain, status, run, partitions or reconcile");
     }
 }

@@ -7,15 +7,20 @@ import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.CheckForPendingEvents;
 import dev.catalogsync.application.port.in.DrainSyncEvents;
 import dev.catalogsync.application.port.in.HandleProjectUpdate;
+import dev.catalogsync.application.port.in.ListQueuePartitions;
+import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.ManageFeatureFlags;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
+import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.in.ReportQueueStatus;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
+import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.QueueInspector;
+import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
@@ -23,8 +28,11 @@ import dev.catalogsync.application.service.CheckForPendingEventsService;
 import dev.catalogsync.application.service.DrainSyncEventsService;
 import dev.catalogsync.application.service.FeatureFlagService;
 import dev.catalogsync.application.service.HandleProjectUpdateService;
+import dev.catalogsync.application.service.ListQueuePartitionsService;
+import dev.catalogsync.application.service.MaintainQueuePartitionsService;
 import dev.catalogsync.application.service.ProcessSyncEventsService;
 import dev.catalogsync.application.service.QueueStatusService;
+import dev.catalogsync.application.service.ReconcileMirrorService;
 import dev.catalogsync.application.service.SyncWorker;
 import java.time.Clock;
 
@@ -97,7 +105,25 @@ public class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    MaintainQueuePartitions maintainQueuePartitions(QueuePartitions partitions, ExclusiveLease lease, Pause pause) {
+        return new MaintainQueuePartitionsService(partitions, lease, pause, clock);
+    }
+
+    @Provides
+    @Singleton
     CheckForPendingEvents checkForPendingEvents(SyncEventQueue queue, FeatureFlagStates flags, WorkerQueue workerQueue) {
         return new CheckForPendingEventsService(queue, flags, workerQueue);
+    }
+
+    @Provides
+    @Singleton
+    ListQueuePartitions listQueuePartitions(QueuePartitions partitions, QueueInspector inspector) {
+        return new ListQueuePartitionsService(partitions, inspector);
+    }
+
+    @Provides
+    @Singleton
+    ReconcileMirror reconcileMirror(MirrorDrift drift) {
+        return new ReconcileMirrorService(drift);
     }
 }

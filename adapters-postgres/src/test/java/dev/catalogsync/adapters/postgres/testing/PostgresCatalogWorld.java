@@ -25,6 +25,8 @@ import org.jooq.impl.DSL;
  */
 public final class PostgresCatalogWorld implements CatalogWorld {
 
+    private static final String TRIGGER = "trigger_catalog_resource_sync_event_on_project_update";
+
     private final DSLContext dsl;
 
     public PostgresCatalogWorld(DataSource dataSource) {
@@ -61,6 +63,22 @@ public final class PostgresCatalogWorld implements CatalogWorld {
                 .set(PROJECTS.UPDATED_AT, currentOffsetDateTime())
                 .where(PROJECTS.ID.eq(projectId))
                 .execute();
+    }
+
+    /** In one transaction, so that no other session's update slips through while the trigger is off. */
+    @Override
+    public void updateProjectWithTheTriggerDisabled(long projectId, MirroredAttributes attributes) {
+        dsl.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            tx.execute("ALTER TABLE projects DISABLE TRIGGER " + TRIGGER);
+            tx.update(PROJECTS)
+                    .set(PROJECTS.NAME, attributes.name())
+                    .set(PROJECTS.DESCRIPTION, attributes.description())
+                    .set(PROJECTS.VISIBILITY_LEVEL, attributes.visibility().level())
+                    .where(PROJECTS.ID.eq(projectId))
+                    .execute();
+            tx.execute("ALTER TABLE projects ENABLE TRIGGER " + TRIGGER);
+        });
     }
 
     @Override

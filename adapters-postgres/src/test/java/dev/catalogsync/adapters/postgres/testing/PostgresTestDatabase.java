@@ -83,12 +83,41 @@ public final class PostgresTestDatabase implements AutoCloseable {
     }
 
     /**
-     * Empties every table of the schema (projects, catalog resources, the queue, leases, flags) and restarts
-     * their ids at 1. Partitions stay as they are.
+     * Empties every table of the schema (projects, catalog resources, the queue, leases, flags, the record of
+     * detached partitions) and restarts their ids at 1. Partitions stay as they are: see
+     * {@link #resetQueuePartitions()}.
      */
     public void truncateAll() {
         execute(dataSource, "TRUNCATE projects, catalog_resources, p_catalog_resource_sync_events, "
-                + "exclusive_leases, feature_flags RESTART IDENTITY");
+                + "exclusive_leases, feature_flags, catalog_resource_sync_event_detached_partitions RESTART IDENTITY");
+    }
+
+    /**
+     * Puts the queue's partitions back as migrated: every partition and detached partition table dropped,
+     * partition 1 created empty, the column default 1, no detached partition recorded. Empties the queue.
+     */
+    public void resetQueuePartitions() {
+        execute(dataSource, """
+                DO $$
+                DECLARE partition_table text;
+                BEGIN
+                    FOR partition_table IN
+                        SELECT relname FROM pg_class
+                         WHERE relname ~ '^catalog_resource_sync_events_[0-9]+$' AND relkind = 'r'
+                    LOOP
+                        EXECUTE format('DROP TABLE %I', partition_table);
+                    END LOOP;
+                    CREATE TABLE catalog_resource_sync_events_1
+                        PARTITION OF p_catalog_resource_sync_events FOR VALUES IN (1);
+                    ALTER TABLE ONLY p_catalog_resource_sync_events ALTER COLUMN partition_id SET DEFAULT 1;
+                    TRUNCATE catalog_resource_sync_event_detached_partitions;
+                END
+                $$""");
+    }
+
+    /** Runs one SQL statement on this database, committed on its own. */
+    public void execute(String sql) {
+        execute(dataSource, sql);
     }
 
     /** Makes the time to live of whoever holds the lease {@code key} run out, on the database clock. */

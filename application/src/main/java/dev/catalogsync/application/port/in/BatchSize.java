@@ -1,6 +1,6 @@
 package dev.catalogsync.application.port.in;
 
-/** How many pending events one pass takes at most. */
+/** How many rows one pass takes at most: pending events for the worker, catalog resources for reconcile. */
 public record BatchSize(int value) {
 
     /** GitLab's {@code BATCH_SIZE}. */

@@ -2,6 +2,7 @@ package dev.catalogsync.application.port.out;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Read-only figures about the queue for operators. Each call is one bounded query; none takes locks. */
@@ -15,4 +16,20 @@ public interface QueueInspector {
 
     /** The queue's attached partitions, by partition value. */
     List<Long> partitionValues();
+
+    /**
+     * Exact event counts by status for each partition value that holds events (a scan of the queue: for
+     * operators, not for the hot path). Partitions without events are absent.
+     */
+    Map<Long, EventCounts> eventCountsByPartition();
+
+    /** How many events of one partition are pending and how many processed. */
+    record EventCounts(long pending, long processed) {
+
+        public EventCounts {
+            if (pending < 0 || processed < 0) {
+                throw new IllegalArgumentException("counts cannot be negative");
+            }
+        }
+    }
 }

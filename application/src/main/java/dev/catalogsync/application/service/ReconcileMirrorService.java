@@ -1,0 +1,33 @@
+package dev.catalogsync.application.service;
+
+import dev.catalogsync.application.port.in.BatchSize;
+import dev.catalogsync.application.port.in.ReconcileMirror;
+import dev.catalogsync.application.port.out.MirrorDrift;
+import dev.catalogsync.application.port.out.MirrorDrift.DriftPage;
+
+/** Walks the catalog resources page by page in id order until a page comes back short. */
+public class ReconcileMirrorService implements ReconcileMirror {
+
+    private final MirrorDrift drift;
+
+    public ReconcileMirrorService(MirrorDrift drift) {
+        this.drift = drift;
+    }
+
+    @Override
+    public ReconcileReport reconcile(boolean repair, BatchSize batchSize) {
+        long checked = 0;
+        long drifted = 0;
+        long queued = 0;
+        long afterId = Long.MIN_VALUE;
+        DriftPage page;
+        do {
+            page = drift.checkPage(afterId, batchSize.value(), repair);
+            checked += page.checked();
+            drifted += page.drifted();
+            queued += page.queued();
+            afterId = page.lastId();
+        } while (page.checked() == batchSize.value());
+        return new ReconcileReport(checked, drifted, queued);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.catalogsync.application.contract;
+
+import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalogsync.application.flags.FeatureFlagStates;
+import dev.catalogsync.application.port.in.BatchSize;
+import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileReport;
+import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.FeatureFlagStore;
+import dev.catalogsync.application.port.out.MirrorDrift;
+import dev.catalogsync.application.port.out.SyncEventQueue;
+import dev.catalogsync.application.port.out.SyncStatistics;
+import dev.catalogsync.application.port.out.WorkerQueue;
+import dev.catalogsync.application.service.DrainSyncEventsService;
+import dev.catalogsync.application.service.ProcessSyncEventsService;
+import dev.catalogsync.application.service.ReconcileMirrorService;
+import dev.catalogsync.application.service.SyncWorker;
+import dev.catalogsync.domain.CatalogResource;
+import dev.catalogsync.domain.MirroredAttributes;
+import dev.catalogsync.domain.VisibilityLevel;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drift repair end to end over a set of ports: drift made three ways is found, queued, and fixed by the normal
+ * worker, after which the mirror reports none. Subclasses provide a fresh, empty world for each test.
+ */
+public abstract class ReconcileMirrorContract {
+
+    protected abstract CatalogWorld world();
+
+    protected abstract MirrorDrift drift();
+
+    protected abstract SyncEventQueue queue();
+
+    protected abstract CatalogMirror mirror();
+
+    protected abstract ExclusiveLease lease();
+
+    protected abstract FeatureFlagStore flagStore();
+
+    private static final BatchSize PAGE = new BatchSize(3);
+    private final List<Long> projects = new ArrayList<>();
+    private final List<Long> resources = new ArrayList<>();
+
+    private static MirroredAttributes attributes(String name) {
+        return new MirroredAttributes(name, "about " + name, VisibilityLevel.INTERNAL);
+    }
+
+    private ReconcileReport reconcile(boolean repair) {
+        return new ReconcileMirrorService(drift()).reconcile(repair, PAGE);
+    }
+
+    private void drainWithTheFlagOn() {
+        flagStore().setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
+        FeatureFlagStates flags = new FeatureFlagStates(flagStore());
+        ProcessSyncEventsService service = new ProcessSyncEventsService(
+                queue(), mirror(), lease(), WorkerQueue.NONE, flags, SyncStatistics.NOOP, Clock.systemUTC());
+        new DrainSyncEventsService(new SyncWorker(service, flags, SyncStatistics.NOOP), duration -> { })
+                .drain(BatchSize.DEFAULT, (run, processed) -> { });
+    }
+
+    /** Seven catalog resources equal to their projects: more than two pages of three. */
+    @BeforeEach
+    void seven_consistent_catalog_resources() {
+        for (int i = 0; i < 7; i++) {
+            long project = world().createProject(attributes("project " + i));
+            projects.add(project);
+            resources.add(world().createCatalogResource(project));
+        }
+    }
+
+    @Test
+    void a_consistent_mirror_reports_zero_drift() {
+        assertThat(reconcile(false)).isEqualTo(new ReconcileReport(7, 0, 0));
+        assertThat(reconcile(true)).isEqualTo(new ReconcileReport(7, 0, 0));
+        assertThat(queue().hasPending()).isFalse();
+    }
+
+    @Test
+    void drift_made_by_hand_is_found_and_repaired() {
+        world().writeCatalogResourceByHand(resources.get(0), attributes("by hand"));
+        world().writeCatalogResourceByHand(resources.get(6), attributes("by hand"));
+
+        assertThat(reconcile(false)).isEqualTo(new ReconcileReport(7, 2, 0));
+        assertThat(queue().hasPending()).isFalse();
+        assertThat(reconcile(true)).isEqualTo(new ReconcileReport(7, 2, 2));
+
+        drainWithTheFlagOn();
+        assertThat(reconcile(false)).isEqualTo(new ReconcileReport(7, 0, 0));
+        assertThat(world().catalogResource(resources.get(6))).map(CatalogResource::attributes)
+                .contains(attributes("project 6"));
+    }
+
+    @Test
+    void drift_made_by_project_updates_with_the_trigger_disabled_is_found_and_repaired() {
+        world().updateProjectWithTheTriggerDisabled(projects.get(2), attributes("renamed quietly"));
+        world().updateProjectWithTheTriggerDisabled(projects.get(3), attributes("renamed quietly too"));
+        assertThat(queue().hasPending()).isFalse();
+
+        assertThat(reconcile(true)).isEqualTo(new ReconcileReport(7, 2, 2));
+
+        drainWithTheFlagOn();
+        assertThat(reconcile(false)).isEqualTo(new ReconcileReport(7, 0, 0));
+        assertThat(world().catalogResource(resources.get(2))).map(CatalogResource::attributes)
+                .contains(attributes("renamed quietly"));
+    }
+
+    @Test
+    void drift_left_while_the_flag_was_off_is_found_and_repaired_once_it_is_on() {
+        flagStore().setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), false);
+        world().updateProject(projects.get(4), attributes("renamed while off"));
+        world().updateProject(projects.get(5), attributes("renamed while off too"));
+
+        assertThat(reconcile(true)).isEqualTo(new ReconcileReport(7, 2, 2));
+
+        drainWithTheFlagOn();
+        assertThat(reconcile(false)).isEqualTo(new ReconcileReport(7, 0, 0));
+        assertThat(world().catalogResource(resources.get(5))).map(CatalogResource::attributes)
+                .contains(attributes("renamed while off too"));
+    }
+
+    @Test
+    void a_page_size_dividing_the_resources_exactly_still_ends() {
+        ReconcileReport report = new ReconcileMirrorService(drift()).reconcile(false, new BatchSize(7));
+
+        assertThat(report).isEqualTo(new ReconcileReport(7, 0, 0));
+    }
+}
