@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
         // INHERIT: every subcommand gets --help (and the exit codes), as its error messages promise.
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
-        scope = ScopeType.INHERIT,
         version = "catalog-sync 0.1.0",
         description = {
             "Keeps catalog_resources in sync with projects: a trigger on projects queues a sync event when a "
