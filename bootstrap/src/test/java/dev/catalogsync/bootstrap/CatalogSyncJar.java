@@ -2,6 +2,7 @@ package dev.catalogsync.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,14 @@ final class CatalogSyncJar {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The environment that points the jar at a test database, as a user would set it. */
+    static Map<String, String> environmentFor(PostgresTestDatabase database) {
+        return Map.of(
+                "CATALOG_SYNC_DB_URL", database.settings().jdbcUrl(),
+                "CATALOG_SYNC_DB_USER", database.settings().user(),
+                "CATALOG_SYNC_DB_PASSWORD", database.settings().password());
     }
 
     static Result run(Map<String, String> environment, String... args) {

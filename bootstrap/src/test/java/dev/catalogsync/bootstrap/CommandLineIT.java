@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import dev.catalogsync.bootstrap.CatalogSyncJar.Result;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +20,7 @@ class CommandLineIT {
     @BeforeAll
     static void createDatabase() {
         database = PostgresTestDatabase.createMigrated();
-        env = Map.of(
-                "CATALOG_SYNC_DB_URL", database.settings().jdbcUrl(),
-                "CATALOG_SYNC_DB_USER", database.settings().user(),
-                "CATALOG_SYNC_DB_PASSWORD", database.settings().password());
+        env = CatalogSyncJar.environmentFor(database);
     }
 
     @BeforeEach
@@ -40,23 +33,11 @@ class CommandLineIT {
     }
 
     private static void sql(String statement) {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        } catch (SQLException e) {
-            throw new AssertionError(statement, e);
-        }
+        database.execute(statement);
     }
 
     private static long count(String query) {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError(query, e);
-        }
+        return database.count(query);
     }
 
     /** Two catalog projects; project 1 renamed and made internal (2 events), project 2 renamed (1 event). */

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import dev.catalogsync.bootstrap.CatalogSyncJar.Result;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +20,7 @@ class QueueUpkeepIT {
     @BeforeAll
     static void createDatabase() {
         database = PostgresTestDatabase.createMigrated();
-        env = Map.of(
-                "CATALOG_SYNC_DB_URL", database.settings().jdbcUrl(),
-                "CATALOG_SYNC_DB_USER", database.settings().user(),
-                "CATALOG_SYNC_DB_PASSWORD", database.settings().password());
+        env = CatalogSyncJar.environmentFor(database);
     }
 
     @AfterAll
@@ -52,14 +45,7 @@ class QueueUpkeepIT {
     }
 
     private static long count(String query) {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError(query, e);
-        }
+        return database.count(query);
     }
 
     /** Three catalog projects (ids 1 to 3, resources 11 to 13), each mirrored exactly. */

@@ -9,10 +9,6 @@ import dev.catalogsync.bootstrap.CatalogSyncJar.Service;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,16 +41,12 @@ class ServiceIT {
     @BeforeAll
     static void createDatabase() {
         database = PostgresTestDatabase.createMigrated();
-        env = Map.of(
-                "CATALOG_SYNC_DB_URL", database.settings().jdbcUrl(),
-                "CATALOG_SYNC_DB_USER", database.settings().user(),
-                "CATALOG_SYNC_DB_PASSWORD", database.settings().password());
+        env = CatalogSyncJar.environmentFor(database);
     }
 
     @BeforeEach
     void emptyTables() {
         database.truncateAll();
-        sql("TRUNCATE scheduled_tasks, scheduler_reschedule_requests");
     }
 
     @AfterEach
@@ -69,23 +61,11 @@ class ServiceIT {
     }
 
     private static void sql(String statement) {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        } catch (SQLException e) {
-            throw new AssertionError(statement, e);
-        }
+        database.execute(statement);
     }
 
     private static long count(String query) {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError(query, e);
-        }
+        return database.count(query);
     }
 
     private static void flag(boolean enabled) {

@@ -7,6 +7,7 @@ import dev.catalogsync.adapters.postgres.SchemaMigrator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -84,12 +85,13 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /**
      * Empties every table of the schema (projects, catalog resources, the queue, leases, flags, the record of
-     * detached partitions) and restarts their ids at 1. Partitions stay as they are: see
+     * detached partitions, the scheduler's jobs and reschedule requests) and restarts their ids at 1. Partitions stay as they are: see
      * {@link #resetQueuePartitions()}.
      */
     public void truncateAll() {
         execute(dataSource, "TRUNCATE projects, catalog_resources, p_catalog_resource_sync_events, "
-                + "exclusive_leases, feature_flags, catalog_resource_sync_event_detached_partitions RESTART IDENTITY");
+                + "exclusive_leases, feature_flags, catalog_resource_sync_event_detached_partitions, "
+                + "scheduled_tasks, scheduler_reschedule_requests RESTART IDENTITY");
     }
 
     /**
@@ -118,6 +120,20 @@ public final class PostgresTestDatabase implements AutoCloseable {
     /** Runs one SQL statement on this database, committed on its own. */
     public void execute(String sql) {
         execute(dataSource, sql);
+    }
+
+    /** Runs a query whose first column of its one row is a number, such as {@code SELECT count(*) ...}. */
+    public long count(String query) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            if (!rows.next()) {
+                throw new IllegalStateException("No row from: " + query);
+            }
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run on the test database: " + query, e);
+        }
     }
 
     /** Makes the time to live of whoever holds the lease {@code key} run out, on the database clock. */
