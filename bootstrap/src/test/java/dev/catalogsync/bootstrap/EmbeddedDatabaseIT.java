@@ -41,4 +41,18 @@ class EmbeddedDatabaseIT {
         assertThat(process.exitCode()).as(process.stderr()).isZero();
         assertThat(process.stdout()).contains("is disabled");
     }
+
+    @Test
+    void demo_seed_queues_events_that_drain_syncs_on_a_fresh_machine() {
+        Result seed = catalogSync("demo", "seed", "--projects", "500");
+        assertThat(seed.exitCode()).as(seed.stderr()).isZero();
+        assertThat(seed.stdout().strip()).isEqualTo("{\"projects\":500,\"queued_events\":500}");
+
+        assertThat(catalogSync("feature", "set", FLAG, "true").exitCode()).isZero();
+        Result drain = catalogSync("drain");
+
+        assertThat(drain.stdout().strip())
+                .isEqualTo("{\"runs\":1,\"processed_events\":500,\"stopped_by\":\"empty_queue\"}");
+        assertThat(catalogSync("reconcile").stdout().strip()).isEqualTo("{\"checked\":500,\"drifted\":0}");
+    }
 }

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             RunCommand.class,
             PartitionsCommand.class,
-            ReconcileCommand.class})
+            ReconcileCommand.class,
+            DemoCommand.class})
 public class CatalogSyncCommand implements Runnable {
 
     @Spec
@@ -48,6 +49,6 @@ public class CatalogSyncCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: migrate, feature, process, drain, status, run, partitions or reconcile");
+                "Missing command: migrate, feature, process, drain, status, run, partitions, reconcile or demo");
     }
 }
