@@ -250,6 +250,10 @@ class ServiceIT {
         assertThat(seconds.exitCode()).isEqualTo(2);
         assertThat(seconds.stderrLines()).hasSize(1).first().asString().contains("--cron", "five-field");
 
+        Result partitions = CatalogSyncJar.run(env, "run", "--partitions-cron", "hourly");
+        assertThat(partitions.exitCode()).isEqualTo(2);
+        assertThat(partitions.stderrLines()).hasSize(1).first().asString().contains("--partitions-cron", "'hourly'");
+
         Result port = CatalogSyncJar.run(env, "run", "--http-port", "70000");
         assertThat(port.exitCode()).isEqualTo(2);
         assertThat(port.stderrLines()).hasSize(1).first().asString().contains("--http-port");

@@ -8,6 +8,8 @@ import dev.catalogsync.adapters.scheduler.poll.Backoff;
 import dev.catalogsync.adapters.scheduler.poll.PendingEventsPoller;
 import dev.catalogsync.adapters.scheduler.queue.SchedulerSettings;
 import dev.catalogsync.adapters.scheduler.queue.SyncWorkerScheduler;
+import dev.catalogsync.adapters.scheduler.queue.UpkeepSettings;
+import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.CheckForPendingEvents;
 import dev.catalogsync.application.port.in.HandleProjectUpdate;
 import dev.catalogsync.application.port.out.SyncEventQueue;
@@ -15,6 +17,7 @@ import dev.catalogsync.bootstrap.wiring.CachedFeatureFlagsModule;
 import dev.catalogsync.bootstrap.wiring.CoreModule;
 import dev.catalogsync.bootstrap.wiring.PostgresModule;
 import dev.catalogsync.bootstrap.wiring.SchedulerModule;
+import dev.catalogsync.domain.partitioning.SlidingListPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,12 +38,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "run",
         description = {
             "Runs the service: keeps catalog_resources in sync by itself until stopped (SIGTERM or Ctrl-C).",
-            "The worker is enqueued three ways: POST /hooks/project-updated (the after-update callback), the cron",
-            "(--cron, every minute by default) and the worker itself while events remain; updates made by direct",
-            "SQL are noticed by a poll of the pending events within --poll-interval-ms. Several instances on one",
-            "database act as one: one cron tick per minute in total, one batch at a time.",
-            "Prints 'catalog-sync listening on http://HOST:PORT' once it serves. On SIGTERM it finishes the",
-            "running batch, releases the lease and exits with status 0 within 10 seconds."})
+            "The worker is enqueued three ways: POST /hooks/project-updated (the after-update callback), the cron "
+                    + "(--cron, every minute by default) and the worker itself while events remain; updates made "
+                    + "by direct SQL are noticed by a poll of the pending events within --poll-interval-ms. "
+                    + "Several instances on one database act as one: one cron tick per minute in total, one batch "
+                    + "at a time.",
+            "It also runs a partition round every ten minutes (--partitions-cron) and, if asked, "
+                    + "'reconcile --repair' (--reconcile-cron).",
+            "Prints 'catalog-sync listening on http://HOST:PORT' once it serves. On SIGTERM it finishes the "
+                    + "running batch, releases the lease and exits with status 0 within 10 seconds."})
 class RunCommand implements Callable<Integer> {
 
     /** How long the service has to stop after SIGTERM before the JVM halts anyway. */
@@ -82,16 +88,39 @@ class RunCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     long pollIntervalMillis;
 
+    @Option(names = "--partitions-cron", paramLabel = "EXPRESSION",
+            defaultValue = "${env:CATALOG_SYNC_PARTITIONS_CRON:-" + UpkeepSettings.DEFAULT_PARTITIONS_CRON + "}",
+            description = "When to run a partition round, as 'partitions sync' does; 'off' leaves it to you "
+                    + "(env CATALOG_SYNC_PARTITIONS_CRON; default: '${DEFAULT-VALUE}').")
+    String partitionsCron;
+
+    @Option(names = "--partition-duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CATALOG_SYNC_PARTITION_DURATION:-1d}",
+            description = "As for 'partitions sync' (env CATALOG_SYNC_PARTITION_DURATION; default: ${DEFAULT-VALUE}).")
+    Duration partitionDuration;
+
+    @Option(names = "--retention", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CATALOG_SYNC_RETENTION:-7d}",
+            description = "As for 'partitions sync' (env CATALOG_SYNC_RETENTION; default: ${DEFAULT-VALUE}).")
+    Duration retention;
+
+    @Option(names = "--reconcile-cron", paramLabel = "EXPRESSION",
+            defaultValue = "${env:CATALOG_SYNC_RECONCILE_CRON:-" + UpkeepSettings.OFF + "}",
+            description = "When to run 'reconcile --repair', or 'off' (env CATALOG_SYNC_RECONCILE_CRON; default: "
+                    + "${DEFAULT-VALUE}).")
+    String reconcileCron;
+
     @Override
     public Integer call() {
         SchedulerSettings settings = validate();
+        UpkeepSettings upkeep = upkeepSettings();
         CountDownLatch stopRequested = new CountDownLatch(1);
         TerminationSignals.onTermination(stopRequested::countDown, STOP_BUDGET);
         try (Database opened = Database.open(database, true, POOL_NAME, POOL_SIZE)) {
             Injector injector = Guice.createInjector(
                     Modules.override(new PostgresModule(opened.dataSource()))
                             .with(new CachedFeatureFlagsModule(opened.dataSource())),
-                    new SchedulerModule(opened.dataSource(), settings),
+                    new SchedulerModule(opened.dataSource(), settings, upkeep),
                     new CoreModule(Clock.systemUTC()));
             // Fails now, in one line, on a database without the schema, rather than in every poll later.
             injector.getInstance(SyncEventQueue.class).hasPending();
@@ -132,6 +161,29 @@ class RunCommand implements Callable<Integer> {
                     SchedulerSettings.DEFAULT_POLLING_INTERVAL);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--cron: " + e.getMessage());
+        }
+    }
+
+    private UpkeepSettings upkeepSettings() {
+        if (partitionDuration.isZero() || partitionDuration.isNegative()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--partition-duration must be more than 0, was " + partitionDuration);
+        }
+        if (retention.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--retention cannot be negative, was " + retention);
+        }
+        checkSchedule("--partitions-cron", partitionsCron);
+        checkSchedule("--reconcile-cron", reconcileCron);
+        return new UpkeepSettings(partitionsCron, new SlidingListPolicy(partitionDuration, retention),
+                reconcileCron, BatchSize.DEFAULT);
+    }
+
+    private void checkSchedule(String option, String value) {
+        try {
+            UpkeepSettings.checkSchedule(value);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage() + " or '"
+                    + UpkeepSettings.OFF + "'");
         }
     }
 

@@ -9,7 +9,11 @@ import dev.catalogsync.adapters.scheduler.queue.JdbcRescheduleRequests;
 import dev.catalogsync.adapters.scheduler.queue.SchedulerSettings;
 import dev.catalogsync.adapters.scheduler.queue.SyncWorkerScheduler;
 import dev.catalogsync.adapters.scheduler.queue.UntilExecutedWorkerQueue;
+import dev.catalogsync.adapters.scheduler.queue.UpkeepSchedule;
+import dev.catalogsync.adapters.scheduler.queue.UpkeepSettings;
+import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
+import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
@@ -18,17 +22,20 @@ import javax.sql.DataSource;
 
 /**
  * The long-running service drives the worker through db-scheduler: requests for a run go to the cluster-wide
- * queue with Sidekiq's semantics, and the scheduler runs the worker, the cron; the {@code run} command adds the idle poll.
+ * queue with Sidekiq's semantics, and the scheduler runs the worker, the cron and the queue's upkeep (partition
+ * rounds, and reconcile when asked for); the {@code run} command adds the idle poll.
  * Replaces {@link CommandLineDriverModule} in the {@code run} command.
  */
 public class SchedulerModule extends AbstractModule {
 
     private final DataSource dataSource;
     private final SchedulerSettings settings;
+    private final UpkeepSettings upkeep;
 
-    public SchedulerModule(DataSource dataSource, SchedulerSettings settings) {
+    public SchedulerModule(DataSource dataSource, SchedulerSettings settings, UpkeepSettings upkeep) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.upkeep = upkeep;
     }
 
     @Override
@@ -52,8 +59,9 @@ public class SchedulerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SyncWorkerScheduler scheduler(
-            PerformSyncWorker worker, UntilExecutedWorkerQueue queue, DbSchedulerJobSlot slot, Clock clock) {
-        return SyncWorkerScheduler.create(dataSource, worker, queue, slot, settings, clock);
+    SyncWorkerScheduler scheduler(PerformSyncWorker worker, UntilExecutedWorkerQueue queue, DbSchedulerJobSlot slot,
+            Clock clock, MaintainQueuePartitions partitions, ReconcileMirror reconcile) {
+        UpkeepSchedule upkeepSchedule = new UpkeepSchedule(upkeep, partitions, reconcile);
+        return SyncWorkerScheduler.create(dataSource, worker, queue, slot, settings, clock, upkeepSchedule.tasks());
     }
 }

@@ -43,7 +43,8 @@ public record SchedulerSettings(String cron, BatchSize batchSize, String schedul
         return cronSchedule(cron);
     }
 
-    private static CronSchedule cronSchedule(String expression) {
+    /** Reads a five-field Unix cron expression in UTC, the syntax every schedule of the service takes. */
+    static CronSchedule cronSchedule(String expression) {
         Objects.requireNonNull(expression, "cron");
         try {
             return new CronSchedule(expression, ZoneOffset.UTC, CronStyle.UNIX);

@@ -15,9 +15,11 @@ import dev.catalogsync.domain.BatchResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +67,11 @@ public final class SyncWorkerScheduler implements AutoCloseable {
     /** The longest {@link #close()} waits for a running job; a batch takes milliseconds. */
     public static final Duration SHUTDOWN_MAX_WAIT = Duration.ofSeconds(5);
 
-    /** The worker job and the cron may run at the same time; the worker job never runs twice at once. */
-    static final int THREADS = 2;
+    /**
+     * The worker job, the cron and an upkeep task may run at the same time; the worker job never runs twice at
+     * once, and an upkeep round waiting on a lock does not hold up a batch.
+     */
+    static final int THREADS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorkerScheduler.class);
 
@@ -81,9 +86,11 @@ public final class SyncWorkerScheduler implements AutoCloseable {
      * Builds the scheduler for production: polling, heartbeats and shutdown as the constants above say.
      *
      * @param slot the queue's slot, which this attaches to the scheduler
+     * @param upkeep further cluster-wide recurring tasks to start beside the cron (see {@link UpkeepSchedule})
      */
     public static SyncWorkerScheduler create(DataSource dataSource, PerformSyncWorker worker,
-            UntilExecutedWorkerQueue queue, DbSchedulerJobSlot slot, SchedulerSettings settings, Clock clock) {
+            UntilExecutedWorkerQueue queue, DbSchedulerJobSlot slot, SchedulerSettings settings, Clock clock,
+            List<RecurringTask<Void>> upkeep) {
         return new SyncWorkerScheduler(worker, queue, slot, settings, clock, tasks -> Scheduler.create(dataSource, tasks.worker())
                 .threads(THREADS)
                 .pollingInterval(settings.pollingInterval())
@@ -93,7 +100,7 @@ public final class SyncWorkerScheduler implements AutoCloseable {
                 .schedulerName(new SchedulerName.Fixed(settings.schedulerName()))
                 .shutdownMaxWait(SHUTDOWN_MAX_WAIT)
                 .clock(clock::instant)
-                .startTasks(tasks.cron())
+                .startTasks(Stream.concat(Stream.of(tasks.cron()), upkeep.stream()).toList())
                 .build());
     }
 
