@@ -31,6 +31,7 @@ class ServiceIT {
     /** "Synced within about a second", with room for a loaded two-core build machine. */
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(90);
+    private static final int BACKLOG_OF_TWO = 60_000;
 
     private static PostgresTestDatabase database;
     private static Map<String, String> env;
@@ -161,9 +162,11 @@ class ServiceIT {
 
     @Test
     void two_services_drain_a_backlog_together_with_nothing_lost_and_no_batch_overlapping() {
-        backlogOf(20_000);
-        Service first = service("--batch-size", "250");
-        Service second = service("--batch-size", "250");
+        // Small batches over a large backlog: the drain lasts seconds, longer than the stop of one service takes,
+        // so that events are surely left for the other one to finish.
+        backlogOf(BACKLOG_OF_TWO);
+        Service first = service("--batch-size", "50");
+        Service second = service("--batch-size", "50");
 
         flag(true);
         await().atMost(DRAIN_LIMIT).pollInterval(Duration.ofMillis(20))
@@ -177,12 +180,12 @@ class ServiceIT {
         await().atMost(DRAIN_LIMIT).pollInterval(Duration.ofMillis(200)).until(() -> pending() == 0);
         Result late = finishing.stop(Duration.ofSeconds(10));
 
-        assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 2")).isEqualTo(20_000);
+        assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 2")).isEqualTo(BACKLOG_OF_TWO);
         assertThat(resourcesBehindTheirProject()).isZero();
         List<Run> runs = new ArrayList<>(Run.parse(early.stderr(), "stopped early"));
         runs.addAll(Run.parse(late.stderr(), "finishing"));
         assertThat(runs).extracting(Run::by).contains("stopped early", "finishing");
-        assertThat(runs.stream().mapToLong(Run::processed).sum()).as("events processed by the runs").isEqualTo(20_000);
+        assertThat(runs.stream().mapToLong(Run::processed).sum()).as("events processed by the runs").isEqualTo(BACKLOG_OF_TWO);
         runs.sort(Comparator.comparing(Run::startedAt));
         for (int i = 1; i < runs.size(); i++) {
             assertThat(runs.get(i).startedAt()).as("run %s starts after %s ended", runs.get(i), runs.get(i - 1))
@@ -195,7 +198,8 @@ class ServiceIT {
 
     @Test
     void sigterm_mid_drain_exits_cleanly_and_loses_nothing() {
-        backlogOf(20_000);
+        // Large enough that the drain outlasts the stop by far: some thousands of events go while it stops.
+        backlogOf(40_000);
         flag(true);
         Service service = service("--batch-size", "50", "--cron", CRON_OUT_OF_THE_WAY);
         await().atMost(DRAIN_LIMIT).pollInterval(Duration.ofMillis(20))
