@@ -3,9 +3,7 @@ package dev.catalogsync.adapters.scheduler.queue;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -23,14 +21,7 @@ final class SchedulerTables {
     }
 
     long count(String query) {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError(query, e);
-        }
+        return database.count(query);
     }
 
     long workerJobs() {
@@ -53,11 +44,6 @@ final class SchedulerTables {
     }
 
     void execute(String sql) {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new AssertionError(sql, e);
-        }
+        database.execute(sql);
     }
 }
