@@ -132,10 +132,10 @@ class QueueUpkeepIT {
         assertBadInput(CatalogSyncJar.run(env, "partitions"), "Missing subcommand: sync or list");
         assertBadInput(CatalogSyncJar.run(env, "partitions", "sync", "--retention", "a week"), "is not a duration");
         assertBadInput(CatalogSyncJar.run(env, "partitions", "sync", "--partition-duration", "0"),
-                "--partition-duration must be more than 0");
+                "--partition-duration: the partition duration must be positive");
         assertBadInput(CatalogSyncJar.run(env, "partitions", "sync", "--retention", "PT-1H"),
-                "--retention cannot be negative");
-        assertBadInput(CatalogSyncJar.run(env, "reconcile", "--batch-size", "0"), "--batch-size must be at least 1");
+                "--retention: the retention cannot be negative");
+        assertBadInput(CatalogSyncJar.run(env, "reconcile", "--batch-size", "0"), "'--batch-size': batch size must be at least 1");
     }
 
     private static void assertBadInput(Result result, String mentions) {

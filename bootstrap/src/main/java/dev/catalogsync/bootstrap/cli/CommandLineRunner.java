@@ -1,5 +1,6 @@
 package dev.catalogsync.bootstrap.cli;
 
+import com.google.inject.Guice;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -15,7 +16,8 @@ public final class CommandLineRunner {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        CommandLine commandLine = new CommandLine(new CatalogSyncCommand())
+        CommandLine commandLine = new CommandLine(
+                        CatalogSyncCommand.class, new GuiceCommandFactory(Guice.createInjector(new CommandLineModule())))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -1,18 +1,14 @@
 package dev.catalogsync.bootstrap.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.catalogsync.bootstrap.wiring.CommandLineDriverModule;
-import dev.catalogsync.bootstrap.wiring.CoreModule;
-import dev.catalogsync.bootstrap.wiring.PostgresModule;
+import dev.catalogsync.bootstrap.CatalogSyncService;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** A command that works on the database: opens it, wires the core around it, runs, closes it again. */
+/** A one-shot command that works on the database: opens it, asks the service for what it needs, closes it. */
 abstract class DatabaseCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,19 +17,18 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Inject
+    ServiceSessions sessions;
+
     @Override
     public final Integer call() {
         validate();
-        try (Database opened = Database.open(database, migratesEmbeddedDatabaseFirst())) {
-            Injector injector = Guice.createInjector(
-                    new PostgresModule(opened.dataSource()),
-                    new CommandLineDriverModule(),
-                    new CoreModule(Clock.systemUTC()));
-            return run(injector, opened);
+        try (ServiceSessions.Session session = sessions.forCommand(database, migratesEmbeddedDatabaseFirst())) {
+            return run(session.service());
         }
     }
 
-    /** Checks options before anything is started; throw {@code ParameterException} for bad input. */
+    /** Checks what the options cannot check alone, before anything is started; throw {@code ParameterException}. */
     void validate() {
     }
 
@@ -42,7 +37,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return true;
     }
 
-    abstract int run(Injector injector, Database database);
+    abstract int run(CatalogSyncService sync);
 
     PrintWriter out() {
         return spec.commandLine().getOut();
@@ -50,5 +45,10 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** Prints one JSON object on standard output. */
+    void printJson(Object value) {
+        out().println(JsonOutput.write(value));
     }
 }

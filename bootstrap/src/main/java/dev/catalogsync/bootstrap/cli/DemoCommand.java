@@ -1,9 +1,7 @@
 package dev.catalogsync.bootstrap.cli;
 
-import com.google.inject.Injector;
 import dev.catalogsync.adapters.postgres.DemoCatalog;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.catalogsync.bootstrap.CatalogSyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +30,10 @@ class DemoCommand implements Runnable {
 
         static final int MAXIMUM = 10_000_000;
 
+        /** What {@code demo seed} prints. */
+        record Output(long projects, long queuedEvents) {
+        }
+
         @Option(names = "--projects", paramLabel = "N", defaultValue = "1000",
                 description = "How many demo projects (1 to 10000000, default: ${DEFAULT-VALUE}).")
         int projects;
@@ -49,12 +51,9 @@ class DemoCommand implements Runnable {
         }
 
         @Override
-        int run(Injector injector, Database database) {
-            DemoCatalog.SeedReport report = new DemoCatalog(database.dataSource()).seed(projects);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("projects", report.projects());
-            json.put("queued_events", report.queuedEvents());
-            out().println(Json.write(json));
+        int run(CatalogSyncService sync) {
+            DemoCatalog.SeedReport report = sync.port(DemoCatalog.class).seed(projects);
+            printJson(new Output(report.projects(), report.queuedEvents()));
             return 0;
         }
     }

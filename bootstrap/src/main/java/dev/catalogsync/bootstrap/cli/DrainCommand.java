@@ -1,11 +1,9 @@
 package dev.catalogsync.bootstrap.cli;
 
-import com.google.inject.Injector;
 import dev.catalogsync.application.port.in.DrainSyncEvents;
 import dev.catalogsync.application.port.in.WorkerRun;
+import dev.catalogsync.bootstrap.CatalogSyncService;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,27 +15,22 @@ import picocli.CommandLine.Mixin;
                     + " progress goes to stderr when run from a terminal."})
 class DrainCommand extends DatabaseCommand {
 
+    /** What {@code drain} prints. */
+    record Output(int runs, long processedEvents, String stoppedBy) {
+    }
+
     @Mixin
     BatchSizeOption batchSize;
 
     @Override
-    void validate() {
-        batchSize.batchSize();
-    }
-
-    @Override
-    int run(Injector injector, Database database) {
+    int run(CatalogSyncService sync) {
         DrainSyncEvents.Listener progress = System.console() == null ? DrainSyncEvents.Listener.NONE : progressTo(err());
-        DrainSyncEvents.DrainReport report =
-                injector.getInstance(DrainSyncEvents.class).drain(batchSize.batchSize(), progress);
+        DrainSyncEvents.DrainReport report = sync.port(DrainSyncEvents.class).drain(batchSize.value, progress);
         if (progress != DrainSyncEvents.Listener.NONE) {
             err().println();
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("runs", report.runs());
-        json.put("processed_events", report.processedEvents());
-        json.put("stopped_by", report.stoppedByFlag() ? "feature_flag" : "empty_queue");
-        out().println(Json.write(json));
+        printJson(new Output(report.runs(), report.processedEvents(),
+                report.stoppedByFlag() ? "feature_flag" : "empty_queue"));
         return 0;
     }
 

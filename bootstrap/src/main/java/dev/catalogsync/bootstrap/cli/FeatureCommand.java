@@ -1,10 +1,10 @@
 package dev.catalogsync.bootstrap.cli;
 
-import com.google.inject.Injector;
 import dev.catalogsync.application.flags.FeatureFlagDefinitions;
 import dev.catalogsync.application.flags.UnknownFeatureFlagException;
 import dev.catalogsync.application.port.in.ManageFeatureFlags;
 import dev.catalogsync.application.port.in.ManageFeatureFlags.FlagState;
+import dev.catalogsync.bootstrap.CatalogSyncService;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +45,8 @@ class FeatureCommand implements Runnable {
     @Command(name = "list", description = "Every known flag: name, state, whether it was set or is the default, what it does.")
     static class ListFlags extends DatabaseCommand {
         @Override
-        int run(Injector injector, Database database) {
-            injector.getInstance(ManageFeatureFlags.class).list().forEach(state -> out().println(describe(state)));
+        int run(CatalogSyncService sync) {
+            sync.port(ManageFeatureFlags.class).list().forEach(state -> out().println(describe(state)));
             return 0;
         }
     }
@@ -62,8 +62,8 @@ class FeatureCommand implements Runnable {
         }
 
         @Override
-        final int run(Injector injector, Database database) {
-            out().println(describe(apply(injector.getInstance(ManageFeatureFlags.class))));
+        final int run(CatalogSyncService sync) {
+            out().println(describe(apply(sync.port(ManageFeatureFlags.class))));
             return 0;
         }
 

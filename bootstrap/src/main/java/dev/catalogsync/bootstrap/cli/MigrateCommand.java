@@ -1,14 +1,16 @@
 package dev.catalogsync.bootstrap.cli;
 
-import com.google.inject.Injector;
-import dev.catalogsync.adapters.postgres.SchemaMigrator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.catalogsync.adapters.postgres.SchemaMigrator.MigrationReport;
+import dev.catalogsync.bootstrap.CatalogSyncService;
 import picocli.CommandLine.Command;
 
 @Command(name = "migrate",
         description = "Creates or upgrades the schema (tables, queue partitions, trigger). Running it again is harmless.")
 class MigrateCommand extends DatabaseCommand {
+
+    /** What {@code migrate} prints. */
+    record Output(int appliedMigrations, String schemaVersion) {
+    }
 
     @Override
     boolean migratesEmbeddedDatabaseFirst() {
@@ -16,12 +18,9 @@ class MigrateCommand extends DatabaseCommand {
     }
 
     @Override
-    int run(Injector injector, Database database) {
-        SchemaMigrator.MigrationReport report = new SchemaMigrator(database.dataSource()).migrate();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("applied_migrations", report.appliedMigrations());
-        json.put("schema_version", report.schemaVersion());
-        out().println(Json.write(json));
+    int run(CatalogSyncService sync) {
+        MigrationReport report = sync.migrate();
+        printJson(new Output(report.appliedMigrations(), report.schemaVersion()));
         return 0;
     }
 }

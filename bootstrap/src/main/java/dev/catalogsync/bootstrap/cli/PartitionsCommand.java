@@ -1,21 +1,20 @@
 package dev.catalogsync.bootstrap.cli;
 
-import com.google.inject.Injector;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.catalogsync.application.port.in.ListQueuePartitions;
 import dev.catalogsync.application.port.in.ListQueuePartitions.PartitionFigures;
 import dev.catalogsync.application.port.in.ListQueuePartitions.PartitionOverview;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.Completed;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.MaintenanceRound;
+import dev.catalogsync.bootstrap.CatalogSyncService;
 import dev.catalogsync.domain.partitioning.DetachedPartition;
 import dev.catalogsync.domain.partitioning.PartitionStep;
 import dev.catalogsync.domain.partitioning.SlidingListPolicy;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,56 +47,52 @@ class PartitionsCommand implements Runnable {
                 "DURATION: " + DurationConverter.SYNTAX + "."})
     static class SyncPartitions extends DatabaseCommand {
 
-        @Option(names = "--partition-duration", paramLabel = "DURATION", defaultValue = "1d",
-                converter = DurationConverter.class,
-                description = "How old the active partition's oldest event may get before the next partition "
-                        + "(default: ${DEFAULT-VALUE}, GitLab's PARTITION_DURATION).")
-        Duration partitionDuration;
+        @Mixin
+        PartitionPolicyOptions partitionPolicy;
 
-        @Option(names = "--retention", paramLabel = "DURATION", defaultValue = "7d",
-                converter = DurationConverter.class,
-                description = "How long a detached partition is kept before it is dropped; 0 drops it in the "
-                        + "same round (default: ${DEFAULT-VALUE}).")
-        Duration retention;
+        /** What {@code partitions sync} prints after a round. */
+        record RoundOutput(
+                List<Long> created,
+                List<Long> activated,
+                List<Long> detached,
+                List<Long> dropped,
+                List<SkippedOutput> skipped,
+                long activePartition) {
+
+            static RoundOutput of(Completed round) {
+                return new RoundOutput(
+                        round.valuesDone(PartitionStep.CreateAndActivate.class),
+                        round.valuesDone(PartitionStep.Activate.class),
+                        round.valuesDone(PartitionStep.Detach.class),
+                        round.valuesDone(PartitionStep.Drop.class),
+                        round.skipped().stream()
+                                .map(s -> new SkippedOutput(s.step().action(), s.step().value(), s.reason()))
+                                .toList(),
+                        round.activePartition());
+            }
+        }
+
+        /** A step the round planned and did not make. */
+        record SkippedOutput(String step, long partition, String reason) {
+        }
+
+        /** What {@code partitions sync} prints when another round was running. */
+        record OtherRoundOutput(String skippedRound) {
+        }
 
         @Override
         void validate() {
-            if (partitionDuration.isZero() || partitionDuration.isNegative()) {
-                throw new ParameterException(spec.commandLine(),
-                        "--partition-duration must be more than 0, was " + partitionDuration);
-            }
-            if (retention.isNegative()) {
-                throw new ParameterException(spec.commandLine(), "--retention cannot be negative, was " + retention);
-            }
+            partitionPolicy.policy();
         }
 
         @Override
-        int run(Injector injector, Database database) {
-            MaintenanceRound round = injector.getInstance(MaintainQueuePartitions.class)
-                    .maintain(new SlidingListPolicy(partitionDuration, retention));
-            out().println(Json.write(json(round)));
+        int run(CatalogSyncService sync) {
+            SlidingListPolicy policy = partitionPolicy.policy();
+            MaintenanceRound round = sync.port(MaintainQueuePartitions.class).maintain(policy);
+            printJson(round instanceof Completed completed
+                    ? RoundOutput.of(completed)
+                    : new OtherRoundOutput("another partition maintenance round is running"));
             return 0;
-        }
-
-        static Map<String, Object> json(MaintenanceRound round) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            if (!(round instanceof Completed completed)) {
-                json.put("skipped_round", "another partition maintenance round is running");
-                return json;
-            }
-            json.put("created", completed.valuesDone(PartitionStep.CreateAndActivate.class));
-            json.put("activated", completed.valuesDone(PartitionStep.Activate.class));
-            json.put("detached", completed.valuesDone(PartitionStep.Detach.class));
-            json.put("dropped", completed.valuesDone(PartitionStep.Drop.class));
-            json.put("skipped", completed.skipped().stream().map(skipped -> {
-                Map<String, Object> step = new LinkedHashMap<>();
-                step.put("step", skipped.step().action());
-                step.put("partition", skipped.step().value());
-                step.put("reason", skipped.reason());
-                return step;
-            }).toList());
-            json.put("active_partition", completed.activePartition());
-            return json;
         }
     }
 
@@ -109,43 +104,52 @@ class PartitionsCommand implements Runnable {
                 "for its retention to pass, with when it was detached."})
     static class ListPartitions extends DatabaseCommand {
 
+        private static final String ROW = "%9s  %-8s  %10s  %10s  %s";
+
+        /** What {@code partitions list --json} prints. */
+        record Output(long activePartition, List<AttachedOutput> partitions, List<DetachedOutput> detached) {
+
+            static Output of(PartitionOverview overview) {
+                return new Output(overview.activePartition(),
+                        overview.attached().stream().map(AttachedOutput::of).toList(),
+                        overview.detached().stream()
+                                .map(d -> new DetachedOutput(d.value(), d.detachedAt().toString()))
+                                .toList());
+            }
+        }
+
+        /**
+         * One attached partition. {@code oldest_event_created_at} is always printed, null when the partition is
+         * empty.
+         */
+        record AttachedOutput(long value, boolean active, long pendingEvents, long processedEvents,
+                @JsonInclude(JsonInclude.Include.ALWAYS)
+                String oldestEventCreatedAt) {
+
+            static AttachedOutput of(PartitionFigures figures) {
+                return new AttachedOutput(figures.partition().value(), figures.active(), figures.pendingEvents(),
+                        figures.processedEvents(),
+                        figures.partition().oldestRecordCreatedAt().map(Object::toString).orElse(null));
+            }
+        }
+
+        /** One detached partition waiting for its drop. */
+        record DetachedOutput(long value, String detachedAt) {
+        }
+
         @Option(names = "--json", description = "Print one JSON object instead of a table.")
         boolean json;
 
         @Override
-        int run(Injector injector, Database database) {
-            PartitionOverview overview = injector.getInstance(ListQueuePartitions.class).overview();
+        int run(CatalogSyncService sync) {
+            PartitionOverview overview = sync.port(ListQueuePartitions.class).overview();
             if (json) {
-                out().println(Json.write(json(overview)));
+                printJson(Output.of(overview));
             } else {
                 table(overview).forEach(out()::println);
             }
             return 0;
         }
-
-        static Map<String, Object> json(PartitionOverview overview) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("active_partition", overview.activePartition());
-            json.put("partitions", overview.attached().stream().map(figures -> {
-                Map<String, Object> partition = new LinkedHashMap<>();
-                partition.put("value", figures.partition().value());
-                partition.put("active", figures.active());
-                partition.put("pending_events", figures.pendingEvents());
-                partition.put("processed_events", figures.processedEvents());
-                partition.put("oldest_event_created_at",
-                        figures.partition().oldestRecordCreatedAt().map(Object::toString).orElse(null));
-                return partition;
-            }).toList());
-            json.put("detached", overview.detached().stream().map(detached -> {
-                Map<String, Object> partition = new LinkedHashMap<>();
-                partition.put("value", detached.value());
-                partition.put("detached_at", detached.detachedAt().toString());
-                return partition;
-            }).toList());
-            return json;
-        }
-
-        private static final String ROW = "%9s  %-8s  %10s  %10s  %s";
 
         static List<String> table(PartitionOverview overview) {
             List<String> lines = new ArrayList<>();

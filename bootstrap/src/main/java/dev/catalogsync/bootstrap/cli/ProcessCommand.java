@@ -1,8 +1,8 @@
 package dev.catalogsync.bootstrap.cli;
 
-import com.google.inject.Injector;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.WorkerRun;
+import dev.catalogsync.bootstrap.CatalogSyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,14 +18,9 @@ class ProcessCommand extends DatabaseCommand {
     BatchSizeOption batchSize;
 
     @Override
-    void validate() {
-        batchSize.batchSize();
-    }
-
-    @Override
-    int run(Injector injector, Database database) {
-        WorkerRun run = injector.getInstance(PerformSyncWorker.class).perform(batchSize.batchSize());
-        out().println(Json.write(WorkerRunJson.of(run)));
+    int run(CatalogSyncService sync) {
+        WorkerRun run = sync.port(PerformSyncWorker.class).perform(batchSize.value);
+        printJson(WorkerRunOutput.of(run));
         return 0;
     }
 }

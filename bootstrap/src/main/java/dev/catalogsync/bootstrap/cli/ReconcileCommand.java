@@ -1,14 +1,11 @@
 package dev.catalogsync.bootstrap.cli;
 
-import com.google.inject.Injector;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileReport;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.catalogsync.bootstrap.CatalogSyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 @Command(name = "reconcile",
         description = {
@@ -21,30 +18,21 @@ import picocli.CommandLine.ParameterException;
             "\"queued\":Q with --repair."})
 class ReconcileCommand extends DatabaseCommand {
 
+    /** What {@code reconcile} prints; {@code queued} only with {@code --repair}. */
+    record Output(long checked, long drifted, Long queued) {
+    }
+
     @Option(names = "--repair", description = "Queue a sync event for each drifted catalog resource.")
     boolean repair;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000", converter = BatchSizeOption.Converter.class,
             description = "Most catalog resources one statement compares (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    BatchSize batchSize;
 
     @Override
-    void validate() {
-        if (batchSize < 1) {
-            throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, was " + batchSize);
-        }
-    }
-
-    @Override
-    int run(Injector injector, Database database) {
-        ReconcileReport report = injector.getInstance(ReconcileMirror.class).reconcile(repair, new BatchSize(batchSize));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("checked", report.checked());
-        json.put("drifted", report.drifted());
-        if (repair) {
-            json.put("queued", report.queued());
-        }
-        out().println(Json.write(json));
+    int run(CatalogSyncService sync) {
+        ReconcileReport report = sync.port(ReconcileMirror.class).reconcile(repair, batchSize);
+        printJson(new Output(report.checked(), report.drifted(), repair ? report.queued() : null));
         return 0;
     }
 }

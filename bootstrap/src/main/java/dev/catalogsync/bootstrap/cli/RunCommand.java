@@ -1,28 +1,11 @@
 package dev.catalogsync.bootstrap.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.util.Modules;
 import dev.catalogsync.adapters.scheduler.http.ProjectUpdateHookServer;
-import dev.catalogsync.adapters.scheduler.poll.Backoff;
-import dev.catalogsync.adapters.scheduler.poll.PendingEventsPoller;
-import dev.catalogsync.adapters.scheduler.queue.SchedulerSettings;
-import dev.catalogsync.adapters.scheduler.queue.SyncWorkerScheduler;
 import dev.catalogsync.adapters.scheduler.queue.UpkeepSettings;
-import dev.catalogsync.application.port.in.BatchSize;
-import dev.catalogsync.application.port.in.CheckForPendingEvents;
-import dev.catalogsync.application.port.in.HandleProjectUpdate;
-import dev.catalogsync.application.port.out.SyncEventQueue;
-import dev.catalogsync.bootstrap.wiring.CachedFeatureFlagsModule;
-import dev.catalogsync.bootstrap.wiring.CoreModule;
-import dev.catalogsync.bootstrap.wiring.PostgresModule;
-import dev.catalogsync.bootstrap.wiring.SchedulerModule;
-import dev.catalogsync.domain.partitioning.SlidingListPolicy;
-import java.io.IOException;
-import java.net.InetAddress;
+import dev.catalogsync.bootstrap.CatalogSyncService;
+import dev.catalogsync.bootstrap.ServiceSettings;
+import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -53,9 +36,6 @@ class RunCommand implements Callable<Integer> {
     static final Duration STOP_BUDGET = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-    private static final String POOL_NAME = "catalog-sync-service";
-    /** The HTTP threads, the poll, the worker job, the cron and the scheduler's own housekeeping. */
-    private static final int POOL_SIZE = 8;
 
     @Mixin
     DatabaseOptions database;
@@ -63,8 +43,14 @@ class RunCommand implements Callable<Integer> {
     @Mixin
     BatchSizeOption batchSize;
 
+    @Mixin
+    PartitionPolicyOptions partitionPolicy;
+
     @Spec
     CommandSpec spec;
+
+    @Inject
+    ServiceSessions sessions;
 
     @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "${env:CATALOG_SYNC_HTTP_HOST:-127.0.0.1}",
             description = "Address the HTTP endpoints listen on (env CATALOG_SYNC_HTTP_HOST; default: ${DEFAULT-VALUE}).")
@@ -75,7 +61,8 @@ class RunCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     int httpPort;
 
-    @Option(names = "--cron", paramLabel = "EXPRESSION", defaultValue = "${env:CATALOG_SYNC_CRON:-*/1 * * * *}",
+    @Option(names = "--cron", paramLabel = "EXPRESSION", converter = CronConverters.Cron.class,
+            defaultValue = "${env:CATALOG_SYNC_CRON:-*/1 * * * *}",
             description = "When the cron enqueues the worker: five fields, minute hour day-of-month month "
                     + "day-of-week, in UTC, no seconds field (env CATALOG_SYNC_CRON; default: '${DEFAULT-VALUE}', "
                     + "GitLab's every minute).")
@@ -88,23 +75,13 @@ class RunCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     long pollIntervalMillis;
 
-    @Option(names = "--partitions-cron", paramLabel = "EXPRESSION",
+    @Option(names = "--partitions-cron", paramLabel = "EXPRESSION", converter = CronConverters.CronOrOff.class,
             defaultValue = "${env:CATALOG_SYNC_PARTITIONS_CRON:-" + UpkeepSettings.DEFAULT_PARTITIONS_CRON + "}",
             description = "When to run a partition round, as 'partitions sync' does; 'off' leaves it to you "
                     + "(env CATALOG_SYNC_PARTITIONS_CRON; default: '${DEFAULT-VALUE}').")
     String partitionsCron;
 
-    @Option(names = "--partition-duration", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:CATALOG_SYNC_PARTITION_DURATION:-1d}",
-            description = "As for 'partitions sync' (env CATALOG_SYNC_PARTITION_DURATION; default: ${DEFAULT-VALUE}).")
-    Duration partitionDuration;
-
-    @Option(names = "--retention", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:CATALOG_SYNC_RETENTION:-7d}",
-            description = "As for 'partitions sync' (env CATALOG_SYNC_RETENTION; default: ${DEFAULT-VALUE}).")
-    Duration retention;
-
-    @Option(names = "--reconcile-cron", paramLabel = "EXPRESSION",
+    @Option(names = "--reconcile-cron", paramLabel = "EXPRESSION", converter = CronConverters.CronOrOff.class,
             defaultValue = "${env:CATALOG_SYNC_RECONCILE_CRON:-" + UpkeepSettings.OFF + "}",
             description = "When to run 'reconcile --repair', or 'off' (env CATALOG_SYNC_RECONCILE_CRON; default: "
                     + "${DEFAULT-VALUE}).")
@@ -112,115 +89,46 @@ class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SchedulerSettings settings = validate();
-        UpkeepSettings upkeep = upkeepSettings();
+        ServiceSettings settings = settings();
+        checkHttpPort();
         CountDownLatch stopRequested = new CountDownLatch(1);
         TerminationSignals.onTermination(stopRequested::countDown, STOP_BUDGET);
-        try (Database opened = Database.open(database, true, POOL_NAME, POOL_SIZE)) {
-            Injector injector = Guice.createInjector(
-                    Modules.override(new PostgresModule(opened.dataSource()))
-                            .with(new CachedFeatureFlagsModule(opened.dataSource())),
-                    new SchedulerModule(opened.dataSource(), settings, upkeep),
-                    new CoreModule(Clock.systemUTC()));
-            // Fails now, in one line, on a database without the schema, rather than in every poll later.
-            injector.getInstance(SyncEventQueue.class).hasPending();
-            try (SyncWorkerScheduler scheduler = injector.getInstance(SyncWorkerScheduler.class)) {
-                scheduler.scheduler().getScheduledExecutions();
-                scheduler.start();
-                try (PendingEventsPoller poller = startPoller(injector);
-                        ProjectUpdateHookServer hooks = listen(injector.getInstance(HandleProjectUpdate.class))) {
-                    InetSocketAddress address = hooks.address();
-                    spec.commandLine().getOut().println("catalog-sync listening on http://"
-                            + address.getHostString() + ":" + address.getPort()
-                            + " (POST " + ProjectUpdateHookServer.HOOK_PATH + ", GET "
-                            + ProjectUpdateHookServer.HEALTH_PATH + ")");
-                    spec.commandLine().getOut().flush();
-                    awaitQuietly(stopRequested);
-                    // The scheduler first: no batch starts after the signal, the running one finishes and frees
-                    // the job for another instance. Then the poll and HTTP, whose enqueues still reach the
-                    // database (another instance runs them) until they stop.
-                    LOG.info("stopping: the running batch finishes, no other starts");
-                    scheduler.close();
-                }
-            }
-            LOG.info("stopped");
-            return 0;
+        try (ServiceSessions.Session session = sessions.forService(database,
+                builder -> builder.settings(settings).httpHost(httpHost).httpPort(httpPort))) {
+            CatalogSyncService sync = session.service();
+            sync.start();
+            InetSocketAddress address = sync.httpAddress().orElseThrow();
+            spec.commandLine().getOut().println("catalog-sync listening on http://" + address.getHostString() + ":"
+                    + address.getPort() + " (POST " + ProjectUpdateHookServer.HOOK_PATH + ", GET "
+                    + ProjectUpdateHookServer.HEALTH_PATH + ")");
+            spec.commandLine().getOut().flush();
+            awaitQuietly(stopRequested);
+            LOG.info("stopping: the running batch finishes, no other starts");
+            sync.close();
+        }
+        LOG.info("stopped");
+        return 0;
+    }
+
+    /** The options as the service's settings; their rules are {@link ServiceSettings}'. */
+    private ServiceSettings settings() {
+        try {
+            return ServiceSettings.DEFAULTS
+                    .withBatchSize(batchSize.value)
+                    .withCron(cron)
+                    .withPollInterval(Duration.ofMillis(pollIntervalMillis))
+                    .withPartitionsCron(partitionsCron)
+                    .withPartitionPolicy(partitionPolicy.policy())
+                    .withReconcileCron(reconcileCron);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private SchedulerSettings validate() {
+    private void checkHttpPort() {
         if (httpPort < 0 || httpPort > 65_535) {
             throw new ParameterException(spec.commandLine(), "--http-port must be between 0 and 65535, was " + httpPort);
         }
-        if (pollIntervalMillis < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--poll-interval-ms must be 0 (off) or more, was " + pollIntervalMillis);
-        }
-        try {
-            return new SchedulerSettings(cron, batchSize.batchSize(), schedulerName(),
-                    SchedulerSettings.DEFAULT_POLLING_INTERVAL);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--cron: " + e.getMessage());
-        }
-    }
-
-    private UpkeepSettings upkeepSettings() {
-        if (partitionDuration.isZero() || partitionDuration.isNegative()) {
-            throw new ParameterException(spec.commandLine(),
-                    "--partition-duration must be more than 0, was " + partitionDuration);
-        }
-        if (retention.isNegative()) {
-            throw new ParameterException(spec.commandLine(), "--retention cannot be negative, was " + retention);
-        }
-        checkSchedule("--partitions-cron", partitionsCron);
-        checkSchedule("--reconcile-cron", reconcileCron);
-        return new UpkeepSettings(partitionsCron, new SlidingListPolicy(partitionDuration, retention),
-                reconcileCron, BatchSize.DEFAULT);
-    }
-
-    private void checkSchedule(String option, String value) {
-        try {
-            UpkeepSettings.checkSchedule(value);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage() + " or '"
-                    + UpkeepSettings.OFF + "'");
-        }
-    }
-
-    /** Polls every {@code --poll-interval-ms}, backing off to at most the ceiling; 0 leaves it unstarted. */
-    private PendingEventsPoller startPoller(Injector injector) {
-        Duration interval = pollIntervalMillis == 0 ? PendingEventsPoller.INTERVAL : Duration.ofMillis(pollIntervalMillis);
-        Duration ceiling = interval.compareTo(PendingEventsPoller.BACKOFF_CEILING) > 0
-                ? interval
-                : PendingEventsPoller.BACKOFF_CEILING;
-        PendingEventsPoller poller =
-                new PendingEventsPoller(injector.getInstance(CheckForPendingEvents.class), new Backoff(interval, ceiling));
-        if (pollIntervalMillis > 0) {
-            poller.start();
-        } else {
-            LOG.info("the pending-events poll is off: direct SQL updates wait for the cron");
-        }
-        return poller;
-    }
-
-    private ProjectUpdateHookServer listen(HandleProjectUpdate callback) {
-        try {
-            return ProjectUpdateHookServer.start(new InetSocketAddress(httpHost, httpPort), callback);
-        } catch (IOException e) {
-            // No cause: the one-line error names the address, not only the socket's "Address already in use".
-            throw new IllegalStateException("cannot listen on " + httpHost + ":" + httpPort + ": " + e.getMessage());
-        }
-    }
-
-    /** Unique per process, so that picked_by in scheduled_tasks says which instance runs a job. */
-    private static String schedulerName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "catalog-sync";
-        }
-        return host + "-" + ProcessHandle.current().pid();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

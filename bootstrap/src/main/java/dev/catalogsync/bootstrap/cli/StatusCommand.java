@@ -2,11 +2,11 @@ package dev.catalogsync.bootstrap.cli;
 
 import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
 
-import com.google.inject.Injector;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.catalogsync.application.port.in.ReportQueueStatus;
 import dev.catalogsync.application.port.in.ReportQueueStatus.QueueStatus;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.catalogsync.bootstrap.CatalogSyncService;
+import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,20 +16,28 @@ import picocli.CommandLine.Option;
                 + "partitions and the feature flag's state.")
 class StatusCommand extends DatabaseCommand {
 
+    /** What {@code status --json} prints; the flag's state under the flag's own name. */
+    record Output(
+            long pendingEvents,
+            long estimatedTotalEvents,
+            double oldestPendingAgeSeconds,
+            List<Long> partitions,
+            @JsonProperty("ci_process_catalog_resource_sync_events") boolean syncEnabled) {
+
+        static Output of(QueueStatus status) {
+            return new Output(status.pendingEvents(), status.estimatedTotalEvents(),
+                    status.oldestPendingAge().toMillis() / 1000.0, status.partitions(), status.syncEnabled());
+        }
+    }
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
     @Override
-    int run(Injector injector, Database database) {
-        QueueStatus status = injector.getInstance(ReportQueueStatus.class).status();
+    int run(CatalogSyncService sync) {
+        QueueStatus status = sync.port(ReportQueueStatus.class).status();
         if (json) {
-            Map<String, Object> object = new LinkedHashMap<>();
-            object.put("pending_events", status.pendingEvents());
-            object.put("estimated_total_events", status.estimatedTotalEvents());
-            object.put("oldest_pending_age_seconds", status.oldestPendingAge().toMillis() / 1000.0);
-            object.put("partitions", status.partitions());
-            object.put(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), status.syncEnabled());
-            out().println(Json.write(object));
+            printJson(Output.of(status));
         } else {
             out().printf("pending events:          %d%n", status.pendingEvents());
             out().printf("estimated total events:  %d%n", status.estimatedTotalEvents());

@@ -1,21 +1,17 @@
 package dev.catalogsync.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
-import dev.catalogsync.adapters.scheduler.SleepingPause;
-import dev.catalogsync.application.port.out.Pause;
-import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
 
 /**
- * The one-shot commands drive the worker themselves: {@code drain} loops on the reported result, so a
- * request for another run needs no queue, and there is no process to report metrics from.
+ * For the one-shot commands, as an override: {@code drain} loops on the reported result in its own thread, so
+ * a request for another run goes nowhere, rather than to the service's job queue where a running service
+ * would pick it up as well.
  */
 public class CommandLineDriverModule extends AbstractModule {
 
     @Override
     protected void configure() {
         bind(WorkerQueue.class).toInstance(WorkerQueue.NONE);
-        bind(Pause.class).toInstance(new SleepingPause());
-        bind(SyncStatistics.class).toInstance(SyncStatistics.NOOP);
     }
 }

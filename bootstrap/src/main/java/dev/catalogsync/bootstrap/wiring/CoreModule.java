@@ -3,6 +3,7 @@ package dev.catalogsync.bootstrap.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.catalogsync.application.flags.CachingFeatureFlagStore;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.CheckForPendingEvents;
 import dev.catalogsync.application.port.in.DrainSyncEvents;
@@ -35,12 +36,16 @@ import dev.catalogsync.application.service.QueueStatusService;
 import dev.catalogsync.application.service.ReconcileMirrorService;
 import dev.catalogsync.application.service.SyncWorker;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Builds the use cases from whatever adapters the other modules bind. The core classes carry no annotations;
  * this is the one place that knows how they fit together.
  */
 public class CoreModule extends AbstractModule {
+
+    /** Half the second allowed between a flag change and the service acting on it. */
+    public static final Duration FLAG_CACHE_TIME_TO_LIVE = Duration.ofMillis(500);
 
     private final Clock clock;
 
@@ -51,12 +56,18 @@ public class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(Clock.class).toInstance(clock);
+        bind(SyncStatistics.class).toInstance(SyncStatistics.NOOP);
     }
 
+    /**
+     * What every path that acts on a flag reads (worker, callback, poll, status): the bound store, whoever's it
+     * is, through a cache of {@link #FLAG_CACHE_TIME_TO_LIVE}, because the callback and the poll check the flag
+     * on every call. A change made by {@code feature set} in another process is seen within that time.
+     */
     @Provides
     @Singleton
     FeatureFlagStates featureFlagStates(FeatureFlagStore store) {
-        return new FeatureFlagStates(store);
+        return new FeatureFlagStates(new CachingFeatureFlagStore(store, clock, FLAG_CACHE_TIME_TO_LIVE));
     }
 
     @Provides

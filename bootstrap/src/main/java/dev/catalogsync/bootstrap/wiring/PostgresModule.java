@@ -1,6 +1,9 @@
 package dev.catalogsync.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.catalogsync.adapters.postgres.DemoCatalog;
 import dev.catalogsync.adapters.postgres.PostgresCatalogMirror;
 import dev.catalogsync.adapters.postgres.PostgresCatalogResourceLookup;
 import dev.catalogsync.adapters.postgres.PostgresExclusiveLease;
@@ -9,6 +12,7 @@ import dev.catalogsync.adapters.postgres.PostgresMirrorDrift;
 import dev.catalogsync.adapters.postgres.PostgresQueueInspector;
 import dev.catalogsync.adapters.postgres.PostgresQueuePartitions;
 import dev.catalogsync.adapters.postgres.PostgresSyncEventQueue;
+import dev.catalogsync.adapters.postgres.SchemaMigrator;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
 import dev.catalogsync.application.port.out.ExclusiveLease;
@@ -19,7 +23,11 @@ import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import javax.sql.DataSource;
 
-/** The outbound ports that PostgreSQL serves: queue, mirror, lease, flags. Swap this module to embed elsewhere. */
+/**
+ * The outbound ports PostgreSQL serves: queue, mirror, lease, flags, partitions, drift, and the schema. Each
+ * adapter is made on first use, so a command builds only what it needs. A host replaces any of them by binding
+ * the port in a module of its own (see {@code CatalogSyncService.Builder#overriding}).
+ */
 public class PostgresModule extends AbstractModule {
 
     private final DataSource dataSource;
@@ -31,13 +39,66 @@ public class PostgresModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(DataSource.class).toInstance(dataSource);
-        bind(SyncEventQueue.class).toInstance(new PostgresSyncEventQueue(dataSource));
-        bind(CatalogMirror.class).toInstance(new PostgresCatalogMirror(dataSource));
-        bind(ExclusiveLease.class).toInstance(new PostgresExclusiveLease(dataSource));
-        bind(FeatureFlagStore.class).toInstance(new PostgresFeatureFlagStore(dataSource));
-        bind(QueueInspector.class).toInstance(new PostgresQueueInspector(dataSource));
-        bind(CatalogResourceLookup.class).toInstance(new PostgresCatalogResourceLookup(dataSource));
-        bind(QueuePartitions.class).toInstance(new PostgresQueuePartitions(dataSource));
-        bind(MirrorDrift.class).toInstance(new PostgresMirrorDrift(dataSource));
+    }
+
+    @Provides
+    @Singleton
+    SyncEventQueue syncEventQueue() {
+        return new PostgresSyncEventQueue(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    CatalogMirror catalogMirror() {
+        return new PostgresCatalogMirror(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    ExclusiveLease exclusiveLease() {
+        return new PostgresExclusiveLease(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    FeatureFlagStore featureFlagStore() {
+        return new PostgresFeatureFlagStore(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    QueueInspector queueInspector() {
+        return new PostgresQueueInspector(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    CatalogResourceLookup catalogResourceLookup() {
+        return new PostgresCatalogResourceLookup(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    QueuePartitions queuePartitions() {
+        return new PostgresQueuePartitions(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    MirrorDrift mirrorDrift() {
+        return new PostgresMirrorDrift(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    SchemaMigrator schemaMigrator() {
+        return new SchemaMigrator(dataSource);
+    }
+
+    /** Demo projects for the {@code demo} commands; never used by the service itself. */
+    @Provides
+    @Singleton
+    DemoCatalog demoCatalog() {
+        return new DemoCatalog(dataSource);
     }
 }

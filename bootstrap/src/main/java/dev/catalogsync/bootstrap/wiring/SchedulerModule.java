@@ -15,7 +15,6 @@ import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.out.Pause;
-import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -23,8 +22,8 @@ import javax.sql.DataSource;
 /**
  * The long-running service drives the worker through db-scheduler: requests for a run go to the cluster-wide
  * queue with Sidekiq's semantics, and the scheduler runs the worker, the cron and the queue's upkeep (partition
- * rounds, and reconcile when asked for); the {@code run} command adds the idle poll.
- * Replaces {@link CommandLineDriverModule} in the {@code run} command.
+ * rounds, and reconcile when asked for). Its objects are made when the service starts; the one-shot commands
+ * override the worker queue with {@link CommandLineDriverModule} and never start the scheduler.
  */
 public class SchedulerModule extends AbstractModule {
 
@@ -42,7 +41,6 @@ public class SchedulerModule extends AbstractModule {
     protected void configure() {
         bind(WorkerQueue.class).to(UntilExecutedWorkerQueue.class);
         bind(Pause.class).toInstance(new SleepingPause());
-        bind(SyncStatistics.class).toInstance(SyncStatistics.NOOP);
     }
 
     @Provides

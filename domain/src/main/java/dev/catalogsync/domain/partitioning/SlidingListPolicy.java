@@ -42,11 +42,21 @@ public record SlidingListPolicy(Duration partitionDuration, Duration retention) 
     public static final SlidingListPolicy DEFAULT = new SlidingListPolicy(DEFAULT_PARTITION_DURATION, DEFAULT_RETENTION);
 
     public SlidingListPolicy {
+        checkPartitionDuration(partitionDuration);
+        checkRetention(retention);
+    }
+
+    /** @throws IllegalArgumentException unless {@code partitionDuration} is positive */
+    public static void checkPartitionDuration(Duration partitionDuration) {
         Objects.requireNonNull(partitionDuration, "partitionDuration");
-        Objects.requireNonNull(retention, "retention");
         if (partitionDuration.isNegative() || partitionDuration.isZero()) {
             throw new IllegalArgumentException("the partition duration must be positive, was " + partitionDuration);
         }
+    }
+
+    /** @throws IllegalArgumentException when {@code retention} is negative */
+    public static void checkRetention(Duration retention) {
+        Objects.requireNonNull(retention, "retention");
         if (retention.isNegative()) {
             throw new IllegalArgumentException("the retention cannot be negative, was " + retention);
         }

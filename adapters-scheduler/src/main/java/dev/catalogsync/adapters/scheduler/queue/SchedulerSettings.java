@@ -43,6 +43,15 @@ public record SchedulerSettings(String cron, BatchSize batchSize, String schedul
         return cronSchedule(cron);
     }
 
+    /**
+     * Checks a five-field Unix cron expression, the syntax every schedule of the service takes.
+     *
+     * @throws IllegalArgumentException naming the expression when it is not one
+     */
+    public static void checkCron(String expression) {
+        cronSchedule(expression);
+    }
+
     /** Reads a five-field Unix cron expression in UTC, the syntax every schedule of the service takes. */
     static CronSchedule cronSchedule(String expression) {
         Objects.requireNonNull(expression, "cron");

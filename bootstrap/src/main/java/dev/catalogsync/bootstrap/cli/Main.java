@@ -1,6 +1,5 @@
-package dev.catalogsync.bootstrap;
+package dev.catalogsync.bootstrap.cli;
 
-import dev.catalogsync.bootstrap.cli.CommandLineRunner;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
