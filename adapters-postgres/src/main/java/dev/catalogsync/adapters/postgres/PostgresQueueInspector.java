@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
@@ -28,9 +26,6 @@ import org.jooq.DSLContext;
 public class PostgresQueueInspector implements QueueInspector {
 
     private static final PCatalogResourceSyncEvents EVENTS = P_CATALOG_RESOURCE_SYNC_EVENTS;
-
-    /** The values of a list partition's bound, as {@code pg_get_expr} prints it: {@code FOR VALUES IN ('1', '2')}. */
-    private static final Pattern LIST_VALUE = Pattern.compile("'?(-?\\d+)'?");
 
     private final DSLContext dsl;
 
@@ -60,22 +55,8 @@ public class PostgresQueueInspector implements QueueInspector {
     @Override
     public List<Long> partitionValues() {
         TreeSet<Long> values = new TreeSet<>();
-        attachedPartitions(dsl).values().forEach(values::addAll);
+        new PartitionCatalog(dsl).attachedPartitions().values().forEach(values::addAll);
         return List.copyOf(values);
-    }
-
-    /** The partitions attached now, by table name, each with its list values (none for a default partition). */
-    static Map<String, List<Long>> attachedPartitions(DSLContext dsl) {
-        Map<String, List<Long>> partitions = new TreeMap<>();
-        dsl.resultQuery("""
-                        SELECT c.relname::text, pg_get_expr(c.relpartbound, c.oid)
-                          FROM pg_inherits i
-                          JOIN pg_class c ON c.oid = i.inhrelid
-                         WHERE i.inhparent = {0}::regclass""",
-                        EVENTS.getName())
-                .fetch()
-                .forEach(row -> partitions.put(row.get(0, String.class), listValues(row.get(1, String.class))));
-        return partitions;
     }
 
     /** One pass over the queue, grouped by partition: exact, and as slow as the queue is long. */
@@ -89,19 +70,5 @@ public class PostgresQueueInspector implements QueueInspector {
                 .fetch()
                 .forEach(row -> counts.put(row.value1(), new EventCounts(row.value2(), row.value3())));
         return counts;
-    }
-
-    static List<Long> listValues(String bound) {
-        int open = bound.indexOf('(');
-        int close = bound.lastIndexOf(')');
-        if (!bound.startsWith("FOR VALUES IN") || open < 0 || close < open) {
-            return List.of();
-        }
-        Matcher matcher = LIST_VALUE.matcher(bound.substring(open + 1, close));
-        TreeSet<Long> values = new TreeSet<>();
-        while (matcher.find()) {
-            values.add(Long.parseLong(matcher.group(1)));
-        }
-        return List.copyOf(values);
     }
 }

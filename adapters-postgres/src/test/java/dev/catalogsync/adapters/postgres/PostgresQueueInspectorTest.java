@@ -116,11 +116,4 @@ class PostgresQueueInspectorTest {
         database.truncateAll();
         assertThat(inspector.eventCountsByPartition()).isEmpty();
     }
-
-    @Test
-    void reads_the_values_of_a_list_partition_bound() {
-        assertThat(PostgresQueueInspector.listValues("FOR VALUES IN ('1')")).containsExactly(1L);
-        assertThat(PostgresQueueInspector.listValues("FOR VALUES IN ('10', '-3', '2')")).containsExactly(-3L, 2L, 10L);
-        assertThat(PostgresQueueInspector.listValues("DEFAULT")).isEmpty();
-    }
 }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,15 +111,19 @@ class PostgresQueuePartitionsTest {
         return new PartitionLayout(List.of(AttachedPartition.empty(1)), 1, List.of());
     }
 
-    /** A checkpoint that kills the session of the change under test, as a crash of its process would. */
-    private PostgresQueuePartitions crashingAt(String step) {
-        return new PostgresQueuePartitions(underTest, LOCK_TIMEOUT, reached -> {
-            if (reached.equals(step)) {
+    /**
+     * Changes whose session is killed right after the first statement containing {@code statement} (any case),
+     * inside the change's transaction, as a crash of its process between that statement and the next would.
+     */
+    private PostgresQueuePartitions crashingAfter(String statement) {
+        AtomicBoolean killed = new AtomicBoolean();
+        return new PostgresQueuePartitions(StatementObservingDataSource.observing(underTest, ran -> {
+            if (ran.toUpperCase(Locale.ROOT).contains(statement) && killed.compareAndSet(false, true)) {
                 // Only the session inside the change's transaction: the pool's idle ones are left alone.
                 sql.fetch("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                         + "WHERE application_name = ? AND state <> 'idle'", UNDER_TEST);
             }
-        });
+        }), LOCK_TIMEOUT);
     }
 
     private long countRows(String query) {
@@ -126,12 +131,12 @@ class PostgresQueuePartitionsTest {
     }
 
     @ParameterizedTest(name = "killed after {0}")
-    @ValueSource(strings = {"create:locked", "create:created", "create:activated"})
-    void a_rotation_killed_at_any_step_leaves_partition_1_active_and_inserts_working(String step) {
+    @ValueSource(strings = {"LOCK TABLE ONLY", "CREATE TABLE", "ALTER TABLE ONLY"})
+    void a_rotation_killed_at_any_step_leaves_partition_1_active_and_inserts_working(String statement) {
         long project = catalogProject();
         rename(project);
 
-        assertThatThrownBy(() -> crashingAt(step).createAndActivate(2)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> crashingAfter(statement).createAndActivate(2)).isInstanceOf(RuntimeException.class);
 
         assertThat(partitions.layout().defaultValue()).isEqualTo(1);
         assertThat(partitions.layout().attached()).extracting(AttachedPartition::value).containsExactly(1L);
@@ -141,14 +146,14 @@ class PostgresQueuePartitionsTest {
     }
 
     @ParameterizedTest(name = "killed after {0}")
-    @ValueSource(strings = {"detach:locked", "detach:detached", "detach:recorded"})
-    void a_detach_killed_at_any_step_leaves_the_partition_attached_and_unrecorded(String step) {
+    @ValueSource(strings = {"LOCK TABLE ONLY", "DETACH PARTITION", "INSERT INTO"})
+    void a_detach_killed_at_any_step_leaves_the_partition_attached_and_unrecorded(String statement) {
         long project = catalogProject();
         rename(project);
         processEverything();
         partitions.createAndActivate(2);
 
-        assertThatThrownBy(() -> crashingAt(step).detach(1, DETACHED_AT)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> crashingAfter(statement).detach(1, DETACHED_AT)).isInstanceOf(RuntimeException.class);
 
         PartitionLayout layout = partitions.layout();
         assertThat(layout.attached()).extracting(AttachedPartition::value).containsExactly(1L, 2L);
@@ -162,7 +167,7 @@ class PostgresQueuePartitionsTest {
         partitions.createAndActivate(2);
         partitions.detach(1, DETACHED_AT);
 
-        assertThatThrownBy(() -> crashingAt("drop:dropped").drop(1)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> crashingAfter("DROP TABLE").drop(1)).isInstanceOf(RuntimeException.class);
 
         assertThat(partitions.layout().detached()).extracting(detached -> detached.value()).containsExactly(1L);
         assertThat(countRows("SELECT count(*) FROM catalog_resource_sync_events_1")).isZero();

@@ -1,9 +1,8 @@
 package dev.catalogsync.adapters.postgres;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
+import static dev.catalogsync.adapters.postgres.JdbcProxies.afterEachCall;
+
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -18,9 +17,9 @@ final class StatementCountingDataSource {
     private final DataSource dataSource;
 
     StatementCountingDataSource(DataSource target) {
-        this.dataSource = proxy(DataSource.class, target, (method, result) ->
+        this.dataSource = afterEachCall(DataSource.class, target, (method, arguments, result) ->
                 method.getName().equals("getConnection")
-                        ? proxy(Connection.class, (Connection) result, this::countStatements)
+                        ? afterEachCall(Connection.class, (Connection) result, this::countStatements)
                         : result);
     }
 
@@ -35,27 +34,11 @@ final class StatementCountingDataSource {
         return statements.get() - before;
     }
 
-    private Object countStatements(Method method, Object result) {
+    private Object countStatements(Method method, Object[] arguments, Object result) {
         String name = method.getName();
         if (name.equals("createStatement") || name.startsWith("prepare")) {
             statements.incrementAndGet();
         }
         return result;
-    }
-
-    @FunctionalInterface
-    private interface AfterCall {
-        Object apply(Method method, Object result);
-    }
-
-    private static <T> T proxy(Class<T> type, T target, AfterCall afterCall) {
-        InvocationHandler handler = (ignored, method, arguments) -> {
-            try {
-                return afterCall.apply(method, method.invoke(target, arguments));
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }
