@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileReport;
+import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -37,7 +38,9 @@ class ReconcileCommand extends DatabaseCommand {
 
     @Override
     int run(Injector injector, Database database) {
-        ReconcileReport report = injector.getInstance(ReconcileMirror.class).reconcile(repair, new BatchSize(batchSize));
+        BatchSize pageSize = new BatchSize(batchSize);
+        ReconcileRequest request = repair ? ReconcileRequest.repair(pageSize) : ReconcileRequest.check(pageSize);
+        ReconcileReport report = injector.getInstance(ReconcileMirror.class).reconcile(request);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("checked", report.checked());
         json.put("drifted", report.drifted());
