@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -41,12 +40,5 @@ public record SyncBatch(List<SyncEvent> events) {
                 byPartition.computeIfAbsent(event.partitionId(), partition -> new ArrayList<>()).add(event.id()));
         byPartition.replaceAll((partition, ids) -> List.copyOf(ids));
         return Collections.unmodifiableSortedMap(byPartition);
-    }
-
-    /** For reports: how many events each partition contributed. */
-    public Map<Long, Integer> sizeByPartition() {
-        Map<Long, Integer> sizes = new TreeMap<>();
-        eventIdsByPartition().forEach((partition, ids) -> sizes.put(partition, ids.size()));
-        return sizes;
     }
 }

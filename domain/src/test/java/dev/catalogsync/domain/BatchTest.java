@@ -27,7 +27,6 @@ class BatchTest {
         SyncBatch batch = new SyncBatch(List.of(event(1, 5, 1), event(2, 6, 2), event(3, 7, 1)));
 
         assertThat(batch.eventIdsByPartition()).isEqualTo(Map.of(1L, List.of(1L, 3L), 2L, List.of(2L)));
-        assertThat(batch.sizeByPartition()).isEqualTo(Map.of(1L, 2, 2L, 1));
     }
 
     @Test

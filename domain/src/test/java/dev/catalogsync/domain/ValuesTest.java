@@ -11,14 +11,6 @@ class ValuesTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
-    void visibility_levels_are_gitlabs_integers() {
-        assertThat(VisibilityLevel.fromLevel(0)).isEqualTo(VisibilityLevel.PRIVATE);
-        assertThat(VisibilityLevel.fromLevel(10)).isEqualTo(VisibilityLevel.INTERNAL);
-        assertThat(VisibilityLevel.fromLevel(20)).isEqualTo(VisibilityLevel.PUBLIC);
-        assertThatThrownBy(() -> VisibilityLevel.fromLevel(5)).hasMessageContaining("Unknown visibility level 5");
-    }
-
-    @Test
     void statuses_are_pending_one_and_processed_two() {
         assertThat(SyncEventStatus.fromCode(1)).isEqualTo(SyncEventStatus.PENDING);
         assertThat(SyncEventStatus.fromCode(2)).isEqualTo(SyncEventStatus.PROCESSED);
@@ -45,16 +37,5 @@ class ValuesTest {
         assertThat(new PendingRange(5, 5).estimatedTotal()).isEqualTo(1);
         assertThat(new PendingRange(10, 19).estimatedTotal()).isEqualTo(10);
         assertThatThrownBy(() -> new PendingRange(3, 2)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void a_catalog_resource_synced_from_its_project_mirrors_it() {
-        MirroredAttributes before = new MirroredAttributes("old", null, VisibilityLevel.PRIVATE);
-        MirroredAttributes after = new MirroredAttributes("new", "text", VisibilityLevel.PUBLIC);
-        CatalogResource resource = new CatalogResource(1, 2, before);
-
-        assertThat(resource.mirrors(after)).isFalse();
-        assertThat(resource.syncedFrom(after).mirrors(after)).isTrue();
-        assertThat(resource.syncedFrom(after).projectId()).isEqualTo(2);
     }
 }

@@ -18,7 +18,10 @@ import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.SyncEventStatus;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -29,8 +32,9 @@ import org.jooq.ResultQuery;
 
 /**
  * The queue in {@code p_catalog_resource_sync_events}. Every method is one statement in its own transaction,
- * whatever the number of events, and finds pending events through the partial index on
- * {@code id WHERE status = 1}. The statements are package-private so that a test can check their plans.
+ * whatever the number of events (marking a batch that spans partitions takes one statement per partition, in
+ * one transaction), and finds pending events through the partial index on {@code id WHERE status = 1}. The
+ * statements are package-private so that a test can check their plans.
  */
 public class PostgresSyncEventQueue implements SyncEventQueue {
 
@@ -83,19 +87,36 @@ public class PostgresSyncEventQueue implements SyncEventQueue {
     }
 
     /**
-     * One {@code UPDATE} with the partition key in its {@code WHERE}, so that only that partition is scanned
-     * and locked, and the ids as one array parameter however many there are. An empty collection costs no
-     * round trip.
+     * One {@code UPDATE} per partition the batch holds events of, with the partition key as a constant in its
+     * {@code WHERE}, so that only that partition is scanned and locked, and the ids as one array parameter
+     * however many there are. A batch of one partition (every batch but those taken across a rotation) is that
+     * one statement in auto-commit; a batch spanning partitions updates them in one transaction, lowest
+     * partition first, so that the mark stays atomic. An empty batch costs no round trip.
      */
     @Override
-    public int markProcessed(long partitionId, Collection<Long> eventIds) {
-        if (eventIds.isEmpty()) {
+    public int markProcessed(SyncBatch batch) {
+        SortedMap<Long, List<Long>> idsByPartition = batch.eventIdsByPartition();
+        if (idsByPartition.isEmpty()) {
             return 0;
         }
-        return markProcessedQuery(partitionId, eventIds).execute();
+        if (idsByPartition.size() == 1) {
+            long partitionId = idsByPartition.firstKey();
+            return markProcessedQuery(dsl, partitionId, idsByPartition.get(partitionId)).execute();
+        }
+        return dsl.transactionResult(configuration -> {
+            int marked = 0;
+            for (Map.Entry<Long, List<Long>> partition : idsByPartition.entrySet()) {
+                marked += markProcessedQuery(configuration.dsl(), partition.getKey(), partition.getValue()).execute();
+            }
+            return marked;
+        });
     }
 
     Query markProcessedQuery(long partitionId, Collection<Long> eventIds) {
+        return markProcessedQuery(dsl, partitionId, eventIds);
+    }
+
+    private static Query markProcessedQuery(DSLContext dsl, long partitionId, Collection<Long> eventIds) {
         return dsl.update(EVENTS)
                 .set(EVENTS.STATUS, inline((short) SyncEventStatus.PROCESSED.code()))
                 .set(EVENTS.UPDATED_AT, currentOffsetDateTime())

@@ -8,7 +8,7 @@ import dev.catalogsync.application.contract.ExclusiveLeaseContract;
 import dev.catalogsync.application.contract.FeatureFlagStoreContract;
 import dev.catalogsync.application.contract.MaintainQueuePartitionsContract;
 import dev.catalogsync.application.contract.MirrorDriftContract;
-import dev.catalogsync.application.contract.ProcessSyncEventsContract;
+import dev.catalogsync.application.contract.PerformSyncWorkerContract;
 import dev.catalogsync.application.contract.QueuePartitionsContract;
 import dev.catalogsync.application.contract.ReconcileMirrorContract;
 import dev.catalogsync.application.contract.SyncEventQueueContract;
@@ -58,6 +58,11 @@ class PostgresAdaptersHonourTheContractsTest {
 
     @Nested
     class Queue extends SyncEventQueueContract {
+        @BeforeEach
+        void start_with_the_partitions_as_migrated() {
+            database.resetQueuePartitions();
+        }
+
         @Override
         protected CatalogWorld world() {
             return world;
@@ -66,6 +71,15 @@ class PostgresAdaptersHonourTheContractsTest {
         @Override
         protected SyncEventQueue queue() {
             return queue;
+        }
+
+        /** What a rotation does: the partition, then the column default naming it. */
+        @Override
+        protected void newEventsLandInPartition(long value) {
+            database.execute("CREATE TABLE catalog_resource_sync_events_" + value
+                    + " PARTITION OF p_catalog_resource_sync_events FOR VALUES IN (" + value + ")");
+            database.execute("ALTER TABLE ONLY p_catalog_resource_sync_events ALTER COLUMN partition_id SET DEFAULT "
+                    + value);
         }
     }
 
@@ -104,7 +118,7 @@ class PostgresAdaptersHonourTheContractsTest {
     }
 
     @Nested
-    class Service extends ProcessSyncEventsContract {
+    class Service extends PerformSyncWorkerContract {
         @Override
         protected CatalogWorld world() {
             return world;

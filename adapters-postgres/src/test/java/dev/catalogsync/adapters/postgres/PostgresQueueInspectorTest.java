@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.adapters.postgres.testing.PostgresCatalogWorld;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import dev.catalogsync.application.contract.MirroredAttributes;
+import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.port.out.QueueInspector;
-import dev.catalogsync.domain.MirroredAttributes;
+import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
-import dev.catalogsync.domain.VisibilityLevel;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,7 +72,7 @@ class PostgresQueueInspectorTest {
     @Test
     void counts_pending_events_only() {
         List<SyncEvent> events = queueEvents(3);
-        queue.markProcessed(1, List.of(events.get(1).id()));
+        queue.markProcessed(new SyncBatch(List.of(events.get(1))));
 
         assertThat(inspector.pendingCount()).isEqualTo(2);
     }
@@ -82,7 +83,7 @@ class PostgresQueueInspectorTest {
         setCreatedAt(events.get(0).id(), Instant.parse("2026-01-01T00:00:00Z"));
         setCreatedAt(events.get(1).id(), Instant.parse("2026-01-02T00:00:00Z"));
         setCreatedAt(events.get(2).id(), Instant.parse("2026-01-03T00:00:00Z"));
-        queue.markProcessed(1, List.of(events.get(0).id()));
+        queue.markProcessed(new SyncBatch(List.of(events.get(0))));
 
         assertThat(inspector.oldestPendingCreatedAt()).contains(Instant.parse("2026-01-02T00:00:00Z"));
     }
@@ -110,7 +111,7 @@ class PostgresQueueInspectorTest {
     @Test
     void counts_events_by_status_for_each_partition_that_holds_any() {
         List<SyncEvent> events = queueEvents(3);
-        queue.markProcessed(1, List.of(events.get(0).id()));
+        queue.markProcessed(new SyncBatch(List.of(events.get(0))));
 
         assertThat(inspector.eventCountsByPartition()).isEqualTo(Map.of(1L, new QueueInspector.EventCounts(2, 1)));
         database.truncateAll();

@@ -7,13 +7,14 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.catalogsync.adapters.postgres.testing.PostgresCatalogWorld;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import dev.catalogsync.application.contract.MirroredAttributes;
+import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.Completed;
 import dev.catalogsync.application.port.out.PartitionChange;
 import dev.catalogsync.application.service.MaintainQueuePartitionsService;
-import dev.catalogsync.domain.MirroredAttributes;
+import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
-import dev.catalogsync.domain.VisibilityLevel;
 import dev.catalogsync.domain.partitioning.AttachedPartition;
 import dev.catalogsync.domain.partitioning.PartitionLayout;
 import dev.catalogsync.domain.partitioning.PartitionStep.Activate;
@@ -103,8 +104,7 @@ class PostgresQueuePartitionsTest {
     }
 
     private void processEverything() {
-        world.events().stream().filter(SyncEvent::isPending)
-                .forEach(event -> queue.markProcessed(event.partitionId(), List.of(event.id())));
+        queue.markProcessed(new SyncBatch(world.events().stream().filter(SyncEvent::isPending).toList()));
     }
 
     private static PartitionLayout asMigrated() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.domain.SyncBatch;
-import dev.catalogsync.domain.SyncEvent;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,12 +59,11 @@ class SetBasedStatementsTest {
         AtomicReference<SyncBatch> batch = new AtomicReference<>();
 
         int reads = counting.statementsIssuedBy(() -> batch.set(queue.nextPendingBatch(size)));
-        List<Long> eventIds = batch.get().events().stream().map(SyncEvent::id).toList();
         AtomicInteger synced = new AtomicInteger();
         int syncs = counting.statementsIssuedBy(
                 () -> synced.set(mirror.syncFromProjects(batch.get().catalogResourceIds())));
         AtomicInteger marked = new AtomicInteger();
-        int marks = counting.statementsIssuedBy(() -> marked.set(queue.markProcessed(1, eventIds)));
+        int marks = counting.statementsIssuedBy(() -> marked.set(queue.markProcessed(batch.get())));
 
         assertThat(batch.get().size()).isEqualTo(size);
         assertThat(synced).hasValue(size);
@@ -85,10 +83,35 @@ class SetBasedStatementsTest {
         assertThat(mirror.syncFromProjects(batch.catalogResourceIds())).isZero();
     }
 
+    /** Only a batch taken across a rotation of the partitions spans two; each still costs one statement. */
+    @ParameterizedTest(name = "{0} events in each partition")
+    @ValueSource(ints = {10, 5000})
+    void marking_a_batch_that_spans_two_partitions_takes_one_statement_per_partition(int size) {
+        database.resetQueuePartitions();
+        try {
+            queueEventsForRenamedProjects(size);
+            sql.execute("CREATE TABLE catalog_resource_sync_events_2 "
+                    + "PARTITION OF p_catalog_resource_sync_events FOR VALUES IN (2)");
+            sql.execute("ALTER TABLE ONLY p_catalog_resource_sync_events ALTER COLUMN partition_id SET DEFAULT 2");
+            sql.execute("UPDATE projects SET name = name || ' again'");
+            SyncBatch batch = queue.nextPendingBatch(2 * size);
+            assertThat(batch.eventIdsByPartition().keySet()).containsExactly(1L, 2L);
+            AtomicInteger marked = new AtomicInteger();
+
+            int marks = counting.statementsIssuedBy(() -> marked.set(queue.markProcessed(batch)));
+
+            assertThat(marks).isEqualTo(2);
+            assertThat(marked).hasValue(2 * size);
+            assertThat(queue.hasPending()).isFalse();
+        } finally {
+            database.resetQueuePartitions();
+        }
+    }
+
     @Test
     void empty_calls_cost_no_round_trip() {
         assertThat(counting.statementsIssuedBy(() -> mirror.syncFromProjects(List.of()))).isZero();
-        assertThat(counting.statementsIssuedBy(() -> queue.markProcessed(1, List.of()))).isZero();
+        assertThat(counting.statementsIssuedBy(() -> queue.markProcessed(SyncBatch.empty()))).isZero();
         assertThat(counting.statementsIssuedBy(() -> queue.nextPendingBatch(0))).isZero();
     }
 

@@ -33,15 +33,15 @@ public class DrainSyncEventsService implements DrainSyncEvents {
             }
             listener.afterRun(run, processed);
             if (run instanceof WorkerRun.FlagDisabled) {
-                return new DrainReport(runs, processed, true);
+                return new DrainReport(runs, processed, StopReason.FEATURE_FLAG);
             }
             if (!run.reenqueued()) {
-                return new DrainReport(runs, processed, false);
+                return new DrainReport(runs, processed, StopReason.EMPTY_QUEUE);
             }
             if (run instanceof WorkerRun.LeaseBusy) {
                 pause.pause(LEASE_RETRY_DELAY);
                 if (Thread.currentThread().isInterrupted()) {
-                    return new DrainReport(runs, processed, false);
+                    return new DrainReport(runs, processed, StopReason.INTERRUPTED);
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.catalogsync.application.service;
 
-import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.MirrorDrift.DriftPage;
@@ -15,19 +14,20 @@ public class ReconcileMirrorService implements ReconcileMirror {
     }
 
     @Override
-    public ReconcileReport reconcile(boolean repair, BatchSize batchSize) {
+    public ReconcileReport reconcile(ReconcileRequest request) {
+        int pageSize = request.pageSize().value();
         long checked = 0;
         long drifted = 0;
         long queued = 0;
         long afterId = Long.MIN_VALUE;
         DriftPage page;
         do {
-            page = drift.checkPage(afterId, batchSize.value(), repair);
+            page = drift.checkPage(afterId, pageSize, request.repairs());
             checked += page.checked();
             drifted += page.drifted();
             queued += page.queued();
             afterId = page.lastId();
-        } while (page.checked() == batchSize.value());
+        } while (page.checked() == pageSize);
         return new ReconcileReport(checked, drifted, queued);
     }
 }

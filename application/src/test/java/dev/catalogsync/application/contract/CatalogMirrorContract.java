@@ -3,9 +3,6 @@ package dev.catalogsync.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.application.port.out.CatalogMirror;
-import dev.catalogsync.domain.CatalogResource;
-import dev.catalogsync.domain.MirroredAttributes;
-import dev.catalogsync.domain.VisibilityLevel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

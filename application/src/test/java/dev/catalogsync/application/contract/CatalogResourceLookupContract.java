@@ -3,8 +3,6 @@ package dev.catalogsync.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
-import dev.catalogsync.domain.MirroredAttributes;
-import dev.catalogsync.domain.VisibilityLevel;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link CatalogResourceLookup} must do. Subclasses provide a fresh, empty world for each test. */

@@ -1,7 +1,5 @@
 package dev.catalogsync.application.contract;
 
-import dev.catalogsync.domain.CatalogResource;
-import dev.catalogsync.domain.MirroredAttributes;
 import dev.catalogsync.domain.SyncEvent;
 import java.util.List;
 import java.util.Optional;

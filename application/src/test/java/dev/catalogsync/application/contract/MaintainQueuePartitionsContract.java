@@ -8,9 +8,8 @@ import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.service.MaintainQueuePartitionsService;
-import dev.catalogsync.domain.MirroredAttributes;
+import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
-import dev.catalogsync.domain.VisibilityLevel;
 import dev.catalogsync.domain.partitioning.AttachedPartition;
 import dev.catalogsync.domain.partitioning.PartitionStep.Activate;
 import dev.catalogsync.domain.partitioning.PartitionStep.CreateAndActivate;
@@ -71,9 +70,8 @@ public abstract class MaintainQueuePartitionsContract {
     }
 
     private void processPartition(long value) {
-        List<Long> ids = world().events().stream().filter(event -> event.partitionId() == value)
-                .map(SyncEvent::id).toList();
-        queue().markProcessed(value, ids);
+        queue().markProcessed(new SyncBatch(
+                world().events().stream().filter(event -> event.partitionId() == value).toList()));
     }
 
     private List<Long> attached() {

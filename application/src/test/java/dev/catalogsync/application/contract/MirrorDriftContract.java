@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.MirrorDrift.DriftPage;
-import dev.catalogsync.domain.MirroredAttributes;
 import dev.catalogsync.domain.SyncEvent;
-import dev.catalogsync.domain.VisibilityLevel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogsync.application.port.out.PartitionChange;
 import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.application.port.out.SyncEventQueue;
-import dev.catalogsync.domain.MirroredAttributes;
+import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
-import dev.catalogsync.domain.VisibilityLevel;
 import dev.catalogsync.domain.partitioning.AttachedPartition;
 import dev.catalogsync.domain.partitioning.DetachedPartition;
 import dev.catalogsync.domain.partitioning.PartitionLayout;
@@ -42,7 +41,7 @@ public abstract class QueuePartitionsContract {
     }
 
     private void markProcessed(SyncEvent event) {
-        queue().markProcessed(event.partitionId(), List.of(event.id()));
+        queue().markProcessed(new SyncBatch(List.of(event)));
     }
 
     @Test

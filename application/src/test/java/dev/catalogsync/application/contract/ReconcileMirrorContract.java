@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileReport;
+import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileRequest;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
@@ -14,12 +15,8 @@ import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
 import dev.catalogsync.application.service.DrainSyncEventsService;
-import dev.catalogsync.application.service.ProcessSyncEventsService;
+import dev.catalogsync.application.service.PerformSyncWorkerService;
 import dev.catalogsync.application.service.ReconcileMirrorService;
-import dev.catalogsync.application.service.SyncWorker;
-import dev.catalogsync.domain.CatalogResource;
-import dev.catalogsync.domain.MirroredAttributes;
-import dev.catalogsync.domain.VisibilityLevel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,17 +49,19 @@ public abstract class ReconcileMirrorContract {
         return new MirroredAttributes(name, "about " + name, VisibilityLevel.INTERNAL);
     }
 
-    private ReconcileReport reconcile(boolean repair) {
-        return new ReconcileMirrorService(drift()).reconcile(repair, PAGE);
+    private ReconcileReport check() {
+        return new ReconcileMirrorService(drift()).reconcile(ReconcileRequest.check(PAGE));
+    }
+
+    private ReconcileReport repair() {
+        return new ReconcileMirrorService(drift()).reconcile(ReconcileRequest.repair(PAGE));
     }
 
     private void drainWithTheFlagOn() {
         flagStore().setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
-        FeatureFlagStates flags = new FeatureFlagStates(flagStore());
-        ProcessSyncEventsService service = new ProcessSyncEventsService(
-                queue(), mirror(), lease(), WorkerQueue.NONE, flags, SyncStatistics.NOOP, Clock.systemUTC());
-        new DrainSyncEventsService(new SyncWorker(service, flags, SyncStatistics.NOOP), duration -> { })
-                .drain(BatchSize.DEFAULT, (run, processed) -> { });
+        PerformSyncWorkerService worker = new PerformSyncWorkerService(queue(), mirror(), lease(), WorkerQueue.NONE,
+                new FeatureFlagStates(flagStore()), SyncStatistics.NOOP, Clock.systemUTC());
+        new DrainSyncEventsService(worker, duration -> { }).drain(BatchSize.DEFAULT, (run, processed) -> { });
     }
 
     /** Seven catalog resources equal to their projects: more than two pages of three. */
@@ -77,8 +76,8 @@ public abstract class ReconcileMirrorContract {
 
     @Test
     void a_consistent_mirror_reports_zero_drift() {
-        assertThat(reconcile(false)).isEqualTo(new ReconcileReport(7, 0, 0));
-        assertThat(reconcile(true)).isEqualTo(new ReconcileReport(7, 0, 0));
+        assertThat(check()).isEqualTo(new ReconcileReport(7, 0, 0));
+        assertThat(repair()).isEqualTo(new ReconcileReport(7, 0, 0));
         assertThat(queue().hasPending()).isFalse();
     }
 
@@ -87,12 +86,12 @@ public abstract class ReconcileMirrorContract {
         world().writeCatalogResourceByHand(resources.get(0), attributes("by hand"));
         world().writeCatalogResourceByHand(resources.get(6), attributes("by hand"));
 
-        assertThat(reconcile(false)).isEqualTo(new ReconcileReport(7, 2, 0));
+        assertThat(check()).isEqualTo(new ReconcileReport(7, 2, 0));
         assertThat(queue().hasPending()).isFalse();
-        assertThat(reconcile(true)).isEqualTo(new ReconcileReport(7, 2, 2));
+        assertThat(repair()).isEqualTo(new ReconcileReport(7, 2, 2));
 
         drainWithTheFlagOn();
-        assertThat(reconcile(false)).isEqualTo(new ReconcileReport(7, 0, 0));
+        assertThat(check()).isEqualTo(new ReconcileReport(7, 0, 0));
         assertThat(world().catalogResource(resources.get(6))).map(CatalogResource::attributes)
                 .contains(attributes("project 6"));
     }
@@ -103,10 +102,10 @@ public abstract class ReconcileMirrorContract {
         world().updateProjectWithTheTriggerDisabled(projects.get(3), attributes("renamed quietly too"));
         assertThat(queue().hasPending()).isFalse();
 
-        assertThat(reconcile(true)).isEqualTo(new ReconcileReport(7, 2, 2));
+        assertThat(repair()).isEqualTo(new ReconcileReport(7, 2, 2));
 
         drainWithTheFlagOn();
-        assertThat(reconcile(false)).isEqualTo(new ReconcileReport(7, 0, 0));
+        assertThat(check()).isEqualTo(new ReconcileReport(7, 0, 0));
         assertThat(world().catalogResource(resources.get(2))).map(CatalogResource::attributes)
                 .contains(attributes("renamed quietly"));
     }
@@ -117,17 +116,18 @@ public abstract class ReconcileMirrorContract {
         world().updateProject(projects.get(4), attributes("renamed while off"));
         world().updateProject(projects.get(5), attributes("renamed while off too"));
 
-        assertThat(reconcile(true)).isEqualTo(new ReconcileReport(7, 2, 2));
+        assertThat(repair()).isEqualTo(new ReconcileReport(7, 2, 2));
 
         drainWithTheFlagOn();
-        assertThat(reconcile(false)).isEqualTo(new ReconcileReport(7, 0, 0));
+        assertThat(check()).isEqualTo(new ReconcileReport(7, 0, 0));
         assertThat(world().catalogResource(resources.get(5))).map(CatalogResource::attributes)
                 .contains(attributes("renamed while off too"));
     }
 
     @Test
     void a_page_size_dividing_the_resources_exactly_still_ends() {
-        ReconcileReport report = new ReconcileMirrorService(drift()).reconcile(false, new BatchSize(7));
+        ReconcileReport report =
+                new ReconcileMirrorService(drift()).reconcile(ReconcileRequest.check(new BatchSize(7)));
 
         assertThat(report).isEqualTo(new ReconcileReport(7, 0, 0));
     }

@@ -6,7 +6,7 @@ import dev.catalogsync.application.contract.ExclusiveLeaseContract;
 import dev.catalogsync.application.contract.FeatureFlagStoreContract;
 import dev.catalogsync.application.contract.MaintainQueuePartitionsContract;
 import dev.catalogsync.application.contract.MirrorDriftContract;
-import dev.catalogsync.application.contract.ProcessSyncEventsContract;
+import dev.catalogsync.application.contract.PerformSyncWorkerContract;
 import dev.catalogsync.application.contract.QueuePartitionsContract;
 import dev.catalogsync.application.contract.ReconcileMirrorContract;
 import dev.catalogsync.application.contract.SyncEventQueueContract;
@@ -39,6 +39,11 @@ class FakesHonourTheContractsTest {
         @Override
         protected SyncEventQueue queue() {
             return catalog;
+        }
+
+        @Override
+        protected void newEventsLandInPartition(long value) {
+            catalog.activePartition(value);
         }
     }
 
@@ -77,7 +82,7 @@ class FakesHonourTheContractsTest {
     }
 
     @Nested
-    class Service extends ProcessSyncEventsContract {
+    class Service extends PerformSyncWorkerContract {
         @Override
         protected CatalogWorld world() {
             return catalog;

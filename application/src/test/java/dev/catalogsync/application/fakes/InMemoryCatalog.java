@@ -1,13 +1,13 @@
 package dev.catalogsync.application.fakes;
 
+import dev.catalogsync.application.contract.CatalogResource;
 import dev.catalogsync.application.contract.CatalogWorld;
+import dev.catalogsync.application.contract.MirroredAttributes;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.application.port.out.SyncEventQueue;
-import dev.catalogsync.domain.CatalogResource;
-import dev.catalogsync.domain.MirroredAttributes;
 import dev.catalogsync.domain.PendingRange;
 import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
@@ -165,12 +165,12 @@ public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMir
     }
 
     @Override
-    public synchronized int markProcessed(long partitionId, Collection<Long> eventIds) {
+    public synchronized int markProcessed(SyncBatch batch) {
         int marked = 0;
-        for (long id : eventIds) {
-            SyncEvent event = events.get(id);
-            if (event != null && event.partitionId() == partitionId && event.isPending()) {
-                events.put(id, event.processed());
+        for (SyncEvent taken : batch.events()) {
+            SyncEvent event = events.get(taken.id());
+            if (event != null && event.partitionId() == taken.partitionId() && event.isPending()) {
+                events.put(event.id(), event.processed());
                 marked++;
             }
         }

@@ -3,14 +3,14 @@ package dev.catalogsync.application.service;
 import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.application.contract.MirroredAttributes;
+import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.InMemoryCatalog;
 import dev.catalogsync.application.fakes.InMemoryFeatureFlagStore;
 import dev.catalogsync.application.fakes.RecordingWorkerQueue;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.CheckForPendingEvents.PendingCheck;
-import dev.catalogsync.domain.MirroredAttributes;
-import dev.catalogsync.domain.VisibilityLevel;
 import org.junit.jupiter.api.Test;
 
 /** The idle poll that catches updates made by direct SQL, which no callback reports. */

@@ -3,6 +3,8 @@ package dev.catalogsync.application.service;
 import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.application.contract.MirroredAttributes;
+import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.InMemoryCatalog;
 import dev.catalogsync.application.fakes.InMemoryExclusiveLease;
 import dev.catalogsync.application.fakes.InMemoryFeatureFlagStore;
@@ -10,12 +12,11 @@ import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.DrainSyncEvents.DrainReport;
+import dev.catalogsync.application.port.in.DrainSyncEvents.StopReason;
 import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
-import dev.catalogsync.domain.MirroredAttributes;
-import dev.catalogsync.domain.VisibilityLevel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +33,15 @@ class DrainSyncEventsServiceTest {
     private final List<WorkerRun> runs = new ArrayList<>();
     private ExclusiveLease.Held otherRun;
 
+    private PerformSyncWorkerService worker;
     private DrainSyncEventsService drain;
 
     @BeforeEach
     void wire() {
-        FeatureFlagStates flags = new FeatureFlagStates(flagStore);
-        ProcessSyncEventsService service = new ProcessSyncEventsService(
-                catalog, catalog, lease, WorkerQueue.NONE, flags, SyncStatistics.NOOP, clock);
+        worker = new PerformSyncWorkerService(catalog, catalog, lease, WorkerQueue.NONE,
+                new FeatureFlagStates(flagStore), SyncStatistics.NOOP, clock);
         // Another process releases the lease after the drain has waited for it twice.
-        drain = new DrainSyncEventsService(new SyncWorker(service, flags, SyncStatistics.NOOP), duration -> {
+        drain = new DrainSyncEventsService(worker, duration -> {
             pauses.add(duration);
             if (pauses.size() == 2 && otherRun != null) {
                 otherRun.close();
@@ -63,7 +64,7 @@ class DrainSyncEventsServiceTest {
 
         DrainReport report = drain.drain(new BatchSize(2), (run, processed) -> runs.add(run));
 
-        assertThat(report).isEqualTo(new DrainReport(3, 5, false));
+        assertThat(report).isEqualTo(new DrainReport(3, 5, StopReason.EMPTY_QUEUE));
         assertThat(runs).extracting(WorkerRun::reenqueued).containsExactly(true, true, false);
         assertThat(catalog.hasPending()).isFalse();
         assertThat(pauses).isEmpty();
@@ -71,7 +72,7 @@ class DrainSyncEventsServiceTest {
 
     @Test
     void an_empty_queue_takes_one_run() {
-        assertThat(drain.drain(BatchSize.DEFAULT, (run, processed) -> { })).isEqualTo(new DrainReport(1, 0, false));
+        assertThat(drain.drain(BatchSize.DEFAULT, (run, processed) -> { })).isEqualTo(new DrainReport(1, 0, StopReason.EMPTY_QUEUE));
     }
 
     @Test
@@ -79,20 +80,39 @@ class DrainSyncEventsServiceTest {
         queueEvents(3);
         flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), false);
 
-        assertThat(drain.drain(BatchSize.DEFAULT, (run, processed) -> { })).isEqualTo(new DrainReport(1, 0, true));
+        assertThat(drain.drain(BatchSize.DEFAULT, (run, processed) -> { })).isEqualTo(new DrainReport(1, 0, StopReason.FEATURE_FLAG));
         assertThat(catalog.pendingCount()).isEqualTo(3);
     }
 
     @Test
     void waits_while_another_run_holds_the_lease_and_does_not_give_up() {
         queueEvents(3);
-        otherRun = lease.tryObtain(ProcessSyncEventsService.LEASE_KEY, Duration.ofMinutes(1)).orElseThrow();
+        otherRun = lease.tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1)).orElseThrow();
 
         DrainReport report = drain.drain(BatchSize.DEFAULT, (run, processed) -> runs.add(run));
 
         assertThat(pauses).containsExactly(DrainSyncEventsService.LEASE_RETRY_DELAY, DrainSyncEventsService.LEASE_RETRY_DELAY);
         assertThat(runs).hasSize(3).first().isEqualTo(new WorkerRun.LeaseBusy(true));
         assertThat(report.processedEvents()).isEqualTo(3);
+        assertThat(report.stoppedBy()).isEqualTo(StopReason.EMPTY_QUEUE);
         assertThat(catalog.hasPending()).isFalse();
+    }
+
+    @Test
+    void an_interrupt_while_waiting_for_the_lease_stops_the_drain_and_says_so() {
+        queueEvents(3);
+        lease.tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1)).orElseThrow();
+        DrainSyncEventsService interruptedWhileWaiting = new DrainSyncEventsService(worker,
+                duration -> Thread.currentThread().interrupt());
+
+        try {
+            DrainReport report = interruptedWhileWaiting.drain(BatchSize.DEFAULT, (run, processed) -> { });
+
+            assertThat(report).isEqualTo(new DrainReport(1, 0, StopReason.INTERRUPTED));
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(catalog.pendingCount()).isEqualTo(3);
     }
 }

@@ -8,6 +8,8 @@ import static dev.catalogsync.application.port.in.HandleProjectUpdate.ProjectUpd
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catalogsync.application.contract.MirroredAttributes;
+import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.InMemoryCatalog;
 import dev.catalogsync.application.fakes.InMemoryFeatureFlagStore;
 import dev.catalogsync.application.fakes.RecordingWorkerQueue;
@@ -15,8 +17,6 @@ import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.HandleProjectUpdate.ProjectUpdateOutcome;
 import dev.catalogsync.application.port.in.HandleProjectUpdate.ProjectUpdated;
-import dev.catalogsync.domain.MirroredAttributes;
-import dev.catalogsync.domain.VisibilityLevel;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

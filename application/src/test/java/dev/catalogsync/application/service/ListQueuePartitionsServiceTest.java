@@ -2,14 +2,15 @@ package dev.catalogsync.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.application.contract.MirroredAttributes;
+import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.InMemoryCatalog;
 import dev.catalogsync.application.fakes.InMemoryQueuePartitions;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.port.in.ListQueuePartitions.PartitionFigures;
 import dev.catalogsync.application.port.in.ListQueuePartitions.PartitionOverview;
-import dev.catalogsync.domain.MirroredAttributes;
+import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
-import dev.catalogsync.domain.VisibilityLevel;
 import dev.catalogsync.domain.partitioning.AttachedPartition;
 import dev.catalogsync.domain.partitioning.DetachedPartition;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class ListQueuePartitionsServiceTest {
         Instant start = clock.instant();
         SyncEvent processed = queueEvent();
         queueEvent();
-        catalog.markProcessed(1, List.of(processed.id()));
+        catalog.markProcessed(new SyncBatch(List.of(processed)));
         clock.advance(Duration.ofHours(5));
         partitions.createAndActivate(2);
         queueEvent();

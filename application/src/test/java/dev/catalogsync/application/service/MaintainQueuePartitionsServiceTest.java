@@ -2,6 +2,8 @@ package dev.catalogsync.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.application.contract.MirroredAttributes;
+import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.InMemoryCatalog;
 import dev.catalogsync.application.fakes.InMemoryExclusiveLease;
 import dev.catalogsync.application.fakes.InMemoryQueuePartitions;
@@ -10,9 +12,8 @@ import dev.catalogsync.application.port.in.MaintainQueuePartitions.Completed;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.SkippedStep;
 import dev.catalogsync.application.port.out.PartitionChange;
 import dev.catalogsync.application.port.out.QueuePartitions;
-import dev.catalogsync.domain.MirroredAttributes;
+import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
-import dev.catalogsync.domain.VisibilityLevel;
 import dev.catalogsync.domain.partitioning.PartitionLayout;
 import dev.catalogsync.domain.partitioning.PartitionStep.CreateAndActivate;
 import dev.catalogsync.domain.partitioning.PartitionStep.Detach;
@@ -47,9 +48,7 @@ class MaintainQueuePartitionsServiceTest {
         queueEvent();
         clock.advance(Duration.ofDays(2));
         maintenance.maintain(DROP_AT_ONCE);
-        for (SyncEvent event : catalog.events()) {
-            catalog.markProcessed(event.partitionId(), List.of(event.id()));
-        }
+        catalog.markProcessed(new SyncBatch(catalog.events()));
     }
 
     @Test

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
         description = {
             "Performs the sync worker until it asks for no further run: the queue is empty or the flag is off.",
             "Safe beside another drain: the lease serialises them and neither gives up while events remain.",
-            "Prints {\"runs\":N,\"processed_events\":P,\"stopped_by\":\"empty_queue\"|\"feature_flag\"};"
+            "Prints {\"runs\":N,\"processed_events\":P,"
+                    + "\"stopped_by\":\"empty_queue\"|\"feature_flag\"|\"interrupted\"};"
                     + " progress goes to stderr when run from a terminal."})
 class DrainCommand extends DatabaseCommand {
 
@@ -29,9 +30,17 @@ class DrainCommand extends DatabaseCommand {
         if (progress != DrainSyncEvents.Listener.NONE) {
             err().println();
         }
-        printJson(new Output(report.runs(), report.processedEvents(),
-                report.stoppedByFlag() ? "feature_flag" : "empty_queue"));
+        printJson(new Output(report.runs(), report.processedEvents(), stoppedBy(report.stoppedBy())));
         return 0;
+    }
+
+    /** Spelled out rather than derived from the constants' names: the words are part of the CLI's output. */
+    private static String stoppedBy(DrainSyncEvents.StopReason reason) {
+        return switch (reason) {
+            case EMPTY_QUEUE -> "empty_queue";
+            case FEATURE_FLAG -> "feature_flag";
+            case INTERRUPTED -> "interrupted";
+        };
     }
 
     private static DrainSyncEvents.Listener progressTo(PrintWriter err) {

@@ -3,6 +3,7 @@ package dev.catalogsync.bootstrap.cli;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileReport;
+import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileRequest;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,8 @@ class ReconcileCommand extends DatabaseCommand {
 
     @Override
     int run(CatalogSyncService sync) {
-        ReconcileReport report = sync.port(ReconcileMirror.class).reconcile(repair, batchSize);
+        ReconcileRequest request = repair ? ReconcileRequest.repair(batchSize) : ReconcileRequest.check(batchSize);
+        ReconcileReport report = sync.port(ReconcileMirror.class).reconcile(request);
         printJson(new Output(report.checked(), report.drifted(), repair ? report.queued() : null));
         return 0;
     }

@@ -27,14 +27,13 @@ import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
 import dev.catalogsync.application.service.CheckForPendingEventsService;
 import dev.catalogsync.application.service.DrainSyncEventsService;
-import dev.catalogsync.application.service.FeatureFlagService;
 import dev.catalogsync.application.service.HandleProjectUpdateService;
 import dev.catalogsync.application.service.ListQueuePartitionsService;
 import dev.catalogsync.application.service.MaintainQueuePartitionsService;
-import dev.catalogsync.application.service.ProcessSyncEventsService;
-import dev.catalogsync.application.service.QueueStatusService;
+import dev.catalogsync.application.service.ManageFeatureFlagsService;
+import dev.catalogsync.application.service.PerformSyncWorkerService;
 import dev.catalogsync.application.service.ReconcileMirrorService;
-import dev.catalogsync.application.service.SyncWorker;
+import dev.catalogsync.application.service.ReportQueueStatusService;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -72,21 +71,14 @@ public class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ProcessSyncEventsService processSyncEventsService(
+    PerformSyncWorker performSyncWorker(
             SyncEventQueue queue,
             CatalogMirror mirror,
             ExclusiveLease lease,
             WorkerQueue workerQueue,
             FeatureFlagStates flags,
             SyncStatistics statistics) {
-        return new ProcessSyncEventsService(queue, mirror, lease, workerQueue, flags, statistics, clock);
-    }
-
-    @Provides
-    @Singleton
-    PerformSyncWorker performSyncWorker(
-            ProcessSyncEventsService service, FeatureFlagStates flags, SyncStatistics statistics) {
-        return new SyncWorker(service, flags, statistics);
+        return new PerformSyncWorkerService(queue, mirror, lease, workerQueue, flags, statistics, clock);
     }
 
     @Provides
@@ -98,13 +90,13 @@ public class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ManageFeatureFlags manageFeatureFlags(FeatureFlagStore store) {
-        return new FeatureFlagService(store);
+        return new ManageFeatureFlagsService(store);
     }
 
     @Provides
     @Singleton
     ReportQueueStatus reportQueueStatus(SyncEventQueue queue, QueueInspector inspector, FeatureFlagStates flags) {
-        return new QueueStatusService(queue, inspector, flags, clock);
+        return new ReportQueueStatusService(queue, inspector, flags, clock);
     }
 
     @Provides

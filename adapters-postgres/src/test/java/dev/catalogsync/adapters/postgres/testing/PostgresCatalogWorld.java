@@ -5,12 +5,12 @@ import static dev.catalogsync.adapters.postgres.jooq.Tables.PROJECTS;
 import static dev.catalogsync.adapters.postgres.jooq.Tables.P_CATALOG_RESOURCE_SYNC_EVENTS;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
+import dev.catalogsync.application.contract.CatalogResource;
 import dev.catalogsync.application.contract.CatalogWorld;
-import dev.catalogsync.domain.CatalogResource;
-import dev.catalogsync.domain.MirroredAttributes;
+import dev.catalogsync.application.contract.MirroredAttributes;
+import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.SyncEventStatus;
-import dev.catalogsync.domain.VisibilityLevel;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;

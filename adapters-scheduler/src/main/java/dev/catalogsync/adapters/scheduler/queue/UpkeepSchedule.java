@@ -6,6 +6,7 @@ import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.MaintenanceRound;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileReport;
+import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public final class UpkeepSchedule {
     }
 
     private void runReconcile() {
-        ReconcileReport report = reconcile.reconcile(true, settings.reconcileBatchSize());
+        ReconcileReport report = reconcile.reconcile(ReconcileRequest.repair(settings.reconcileBatchSize()));
         LOG.info("reconcile --repair: checked={} drifted={} queued={}",
                 report.checked(), report.drifted(), report.queued());
     }

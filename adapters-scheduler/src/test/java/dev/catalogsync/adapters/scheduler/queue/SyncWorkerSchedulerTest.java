@@ -17,8 +17,7 @@ import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.application.port.out.SyncStatistics;
-import dev.catalogsync.application.service.ProcessSyncEventsService;
-import dev.catalogsync.application.service.SyncWorker;
+import dev.catalogsync.application.service.PerformSyncWorkerService;
 import dev.catalogsync.domain.BatchResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -191,12 +190,10 @@ class SyncWorkerSchedulerTest {
         flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
         List<WorkerRun> runs = new ArrayList<>();
         UntilExecutedWorkerQueue[] queueOfTheInstance = new UntilExecutedWorkerQueue[1];
-        FeatureFlagStates flags = new FeatureFlagStates(flagStore);
-        ProcessSyncEventsService service = new ProcessSyncEventsService(
+        PerformSyncWorkerService syncWorker = new PerformSyncWorkerService(
                 new PostgresSyncEventQueue(database.dataSource()), new PostgresCatalogMirror(database.dataSource()),
                 new PostgresExclusiveLease(database.dataSource()), () -> queueOfTheInstance[0].enqueue(),
-                flags, SyncStatistics.NOOP, clock);
-        SyncWorker syncWorker = new SyncWorker(service, flags, SyncStatistics.NOOP);
+                new FeatureFlagStates(flagStore), SyncStatistics.NOOP, clock);
         Instance instance = instance("instance-a", batchSize -> {
             WorkerRun run = syncWorker.perform(batchSize);
             runs.add(run);

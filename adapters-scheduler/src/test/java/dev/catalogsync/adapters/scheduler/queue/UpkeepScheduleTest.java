@@ -37,8 +37,8 @@ class UpkeepScheduleTest {
         rounds.add(policy);
         return new MaintainQueuePartitions.OtherRoundRunning();
     };
-    private final ReconcileMirror reconcile = (repair, batchSize) -> {
-        reconciles.add(repair);
+    private final ReconcileMirror reconcile = request -> {
+        reconciles.add(request.repairs());
         return new ReconcileMirror.ReconcileReport(0, 0, 0);
     };
 

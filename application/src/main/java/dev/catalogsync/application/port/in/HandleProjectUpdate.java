@@ -7,8 +7,11 @@ import java.util.Set;
  * What a host application calls after it has committed an update of a project (GitLab's after-update callback
  * on {@code Project}): enqueues the sync worker when the project is a catalog resource, one of its mirrored
  * attributes changed, and {@code ci_process_catalog_resource_sync_events} is enabled. The trigger has queued
- * the event already; this only makes the worker run now instead of at the next poll or cron tick. Calling it
- * when nothing needs doing, or twice, is harmless.
+ * the event already; this only makes the worker run now instead of at the next poll or cron tick.
+ *
+ * <p>Contract: never writes the mirror or the queue, only enqueues the worker; idempotent, so calling it when
+ * nothing needs doing, or twice, is harmless. Every {@link ProjectUpdateOutcome} is a normal answer; failures to
+ * reach the database surface as unchecked exceptions, and the caller may simply call again.
  */
 public interface HandleProjectUpdate {
 

@@ -5,7 +5,14 @@ import dev.catalogsync.domain.partitioning.DetachedPartition;
 import java.util.List;
 import java.util.Objects;
 
-/** The operator's view of the queue's partitions: what each holds and which one receives new events. */
+/**
+ * The operator's view of the queue's partitions: what each holds and which one receives new events.
+ *
+ * <p>Contract: read-only and idempotent; takes no lock beyond what a read takes. The layout and the counts are
+ * read separately, so the overview is not a snapshot: an event processed or a partition rotated meanwhile may
+ * show either way. The counts are exact, so it scans the queue: for operators, not for polling. Failures
+ * surface as unchecked exceptions.
+ */
 public interface ListQueuePartitions {
 
     PartitionOverview overview();

@@ -10,6 +10,12 @@ import java.util.Objects;
  * the partitions, plans with the {@link SlidingListPolicy}, and applies the steps one transaction each. A step
  * whose lock is not granted is retried a few times, then skipped for this round; the next round plans afresh.
  * One round runs at a time across every process sharing the database; safe to run as often as wanted.
+ *
+ * <p>Contract: each step is atomic on its own (see {@code QueuePartitions}); the round is not, and a round that
+ * fails part-way keeps the steps it made, which the next round plans around. Idempotent: a round with nothing to
+ * do changes nothing. A lock not granted and a step refused are reported as {@link SkippedStep}s, another
+ * process's round as {@link OtherRoundRunning}; failures of the store surface as unchecked exceptions, with the
+ * round's lease released.
  */
 public interface MaintainQueuePartitions {
 

@@ -5,8 +5,12 @@ import java.util.List;
 
 /**
  * The operator's view of feature flags: the rollout ({@code set NAME true}), the rollback
- * ({@code set NAME false}) and the clean-up ({@code delete NAME}, back to the shipped default). Every method
- * refuses a name that no definition carries with {@link dev.catalogsync.application.flags.UnknownFeatureFlagException}.
+ * ({@code set NAME false}) and the clean-up ({@code delete NAME}, back to the shipped default).
+ *
+ * <p>Contract: every method refuses a name that no definition carries with
+ * {@link dev.catalogsync.application.flags.UnknownFeatureFlagException}, before touching the store. {@code set}
+ * and {@code delete} are each one atomic write and idempotent; a change is seen by other processes within their
+ * flag cache's time to live. Failures of the store surface as unchecked exceptions.
  */
 public interface ManageFeatureFlags {
 

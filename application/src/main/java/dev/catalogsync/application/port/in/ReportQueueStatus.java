@@ -3,7 +3,13 @@ package dev.catalogsync.application.port.in;
 import java.time.Duration;
 import java.util.List;
 
-/** The figures an operator checks first: how far behind the mirror is, and whether the worker may run. */
+/**
+ * The figures an operator checks first: how far behind the mirror is, and whether the worker may run.
+ *
+ * <p>Contract: read-only and idempotent; each figure is one bounded read that takes no lock, read separately, so
+ * the status is not a snapshot. The pending count is exact (a count over the pending index): fine for an
+ * operator, not for a hot path. Failures surface as unchecked exceptions.
+ */
 public interface ReportQueueStatus {
 
     QueueStatus status();

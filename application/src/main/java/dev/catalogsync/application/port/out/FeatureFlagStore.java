@@ -6,6 +6,9 @@ import java.util.Optional;
 /**
  * Where flag states set by operators are kept. It stores overrides only: a flag without one has the default
  * of its definition. It knows nothing of which names are valid; the core checks that before calling it.
+ *
+ * <p>Contract: each method is one atomic read or write that commits on return; failures to reach the store
+ * surface as unchecked exceptions, with nothing changed.
  */
 public interface FeatureFlagStore {
 

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Read-only figures about the queue for operators. Each call is one bounded query; none takes locks. */
+/**
+ * Read-only figures about the queue for operators. Each call is one bounded query; none takes locks. Failures
+ * to reach the store surface as unchecked exceptions.
+ */
 public interface QueueInspector {
 
     /** Exact number of pending events (a count over the pending index; for status, not for the hot path). */

@@ -2,7 +2,6 @@ package dev.catalogsync.application.port.out;
 
 import dev.catalogsync.domain.PendingRange;
 import dev.catalogsync.domain.SyncBatch;
-import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -27,12 +26,15 @@ public interface SyncEventQueue {
     SyncBatch nextPendingBatch(int limit);
 
     /**
-     * Marks the given events of one partition processed, leaving any that are no longer pending untouched.
-     * Idempotent. Touches that partition only.
+     * Marks processed exactly the batch's events that are still pending, each named by its id and partition as
+     * {@link #nextPendingBatch(int)} returned it. Events not in the batch, such as ones queued since it was read,
+     * stay pending; events of the batch already processed, or gone with their partition, are left as they are.
+     * Idempotent: marking the same batch again changes nothing. Atomic like every method here, also when the
+     * batch spans partitions; an empty batch costs nothing.
      *
      * @return how many events changed from pending to processed
      */
-    int markProcessed(long partitionId, Collection<Long> eventIds);
+    int markProcessed(SyncBatch batch);
 
     /** Whether any event is pending. */
     boolean hasPending();

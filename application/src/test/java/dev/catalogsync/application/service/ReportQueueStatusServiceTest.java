@@ -2,23 +2,23 @@ package dev.catalogsync.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.application.contract.MirroredAttributes;
+import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.InMemoryCatalog;
 import dev.catalogsync.application.fakes.InMemoryFeatureFlagStore;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.ReportQueueStatus.QueueStatus;
-import dev.catalogsync.domain.MirroredAttributes;
-import dev.catalogsync.domain.VisibilityLevel;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class QueueStatusServiceTest {
+class ReportQueueStatusServiceTest {
 
     private final SettableClock clock = new SettableClock();
     private final InMemoryCatalog catalog = new InMemoryCatalog(clock);
-    private final QueueStatusService status =
-            new QueueStatusService(catalog, catalog, new FeatureFlagStates(new InMemoryFeatureFlagStore()), clock);
+    private final ReportQueueStatusService status =
+            new ReportQueueStatusService(catalog, catalog, new FeatureFlagStates(new InMemoryFeatureFlagStore()), clock);
 
     @Test
     void an_empty_queue_reports_zeros() {

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Flag administration over the store, refusing names that no definition carries. */
-public class FeatureFlagService implements ManageFeatureFlags {
+public class ManageFeatureFlagsService implements ManageFeatureFlags {
 
     private final FeatureFlagStore store;
 
-    public FeatureFlagService(FeatureFlagStore store) {
+    public ManageFeatureFlagsService(FeatureFlagStore store) {
         this.store = store;
     }
 

@@ -4,6 +4,7 @@ import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_C
 
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
+import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.ExclusiveLease;
@@ -16,30 +17,30 @@ import dev.catalogsync.domain.SyncBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * GitLab's {@code Ci::ProcessSyncEventsService} for catalog resources, made set-based: one pass syncs a
- * whole batch in a fixed number of statements, whatever its size.
+ * GitLab's {@code ProcessSyncEventsWorker#perform} and the {@code Ci::ProcessSyncEventsService} it calls, for
+ * catalog resources, in one class and made set-based: one pass syncs a whole batch in a fixed number of
+ * statements, whatever its size.
  *
  * <ol>
- *   <li>Take the exclusive lease; if another run holds it, skip to step 3.</li>
+ *   <li>If {@code ci_process_catalog_resource_sync_events} is disabled, do nothing at all: no read, no write,
+ *       no enqueue ({@link WorkerRun.FlagDisabled}).</li>
+ *   <li>Take the exclusive lease; if another run holds it, skip to step 4.</li>
  *   <li>Estimate the backlog, take up to a batch of pending events in id order, sync their catalog resources
- *       from their projects (orphaned events sync nothing), then mark exactly those events processed, one
- *       statement per partition.</li>
- *   <li>Whether or not the lease was obtained: if events remain pending and the flag is on, enqueue the worker
- *       again.</li>
+ *       from their projects (orphaned events sync nothing), then mark exactly those events processed.</li>
+ *   <li>Whether or not the lease was obtained: if events remain pending and the flag is still on, enqueue the
+ *       worker again.</li>
  * </ol>
  *
  * <p>The sync is written before the events are marked: a crash in between leaves them pending and the next
  * pass syncs them again, which is harmless because the sync is idempotent. The opposite order could lose
  * them.
  */
-public class ProcessSyncEventsService {
+public class PerformSyncWorkerService implements PerformSyncWorker {
 
-    /** One lease for every process working on this queue. */
+    /** One lease for every process working on this queue. The value is shared with running processes: keep it. */
     public static final String LEASE_KEY = "catalog_sync:process_sync_events:p_catalog_resource_sync_events";
 
     /** GitLab's lease time to live: a run that dies holds the queue for at most this long. */
@@ -53,7 +54,7 @@ public class ProcessSyncEventsService {
     private final SyncStatistics statistics;
     private final Clock clock;
 
-    public ProcessSyncEventsService(
+    public PerformSyncWorkerService(
             SyncEventQueue queue,
             CatalogMirror mirror,
             ExclusiveLease lease,
@@ -70,7 +71,12 @@ public class ProcessSyncEventsService {
         this.clock = clock;
     }
 
-    public WorkerRun execute(BatchSize batchSize) {
+    @Override
+    public WorkerRun perform(BatchSize batchSize) {
+        if (!flags.isEnabled(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS)) {
+            statistics.flagDisabled();
+            return new WorkerRun.FlagDisabled();
+        }
         Optional<BatchResult> result = processUnderLease(batchSize);
         boolean reenqueued = enqueueWorkerIfPendingRemain();
         return result.<WorkerRun>map(batch -> new WorkerRun.Processed(batch, reenqueued))
@@ -98,13 +104,11 @@ public class ProcessSyncEventsService {
             return BatchResult.nothingConsumable(estimatedTotal);
         }
         mirror.syncFromProjects(batch.catalogResourceIds());
-        int processed = 0;
-        for (Map.Entry<Long, List<Long>> partition : batch.eventIdsByPartition().entrySet()) {
-            processed += queue.markProcessed(partition.getKey(), partition.getValue());
-        }
+        int processed = queue.markProcessed(batch);
         return new BatchResult(estimatedTotal, batch.size(), processed);
     }
 
+    /** Checks the flag again: a run that finds it turned off mid-way finishes its batch but asks for no more. */
     private boolean enqueueWorkerIfPendingRemain() {
         if (queue.hasPending() && flags.isEnabled(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS)) {
             workerQueue.enqueue();

@@ -11,14 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** Gathers the status figures from the queue, the inspector and the flag. */
-public class QueueStatusService implements ReportQueueStatus {
+public class ReportQueueStatusService implements ReportQueueStatus {
 
     private final SyncEventQueue queue;
     private final QueueInspector inspector;
     private final FeatureFlagStates flags;
     private final Clock clock;
 
-    public QueueStatusService(SyncEventQueue queue, QueueInspector inspector, FeatureFlagStates flags, Clock clock) {
+    public ReportQueueStatusService(SyncEventQueue queue, QueueInspector inspector, FeatureFlagStates flags, Clock clock) {
         this.queue = queue;
         this.inspector = inspector;
         this.flags = flags;

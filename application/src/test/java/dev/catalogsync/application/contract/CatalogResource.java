@@ -1,8 +1,12 @@
-package dev.catalogsync.domain;
+package dev.catalogsync.application.contract;
 
 import java.util.Objects;
 
-/** A project listed in the CI/CD catalog, with its own copy of the project's mirrored attributes. */
+/**
+ * A row of {@code catalog_resources} as a contract test reads it: a project listed in the CI/CD catalog, with its
+ * own copy of the project's mirrored attributes. A test fixture, not a domain type: the product copies the three
+ * columns in SQL and never holds a resource in memory.
+ */
 public record CatalogResource(long id, long projectId, MirroredAttributes attributes) {
 
     public CatalogResource {

@@ -1,9 +1,10 @@
-package dev.catalogsync.domain;
+package dev.catalogsync.application.contract;
 
 import java.util.Objects;
 
 /**
- * The three project attributes a catalog resource keeps a copy of.
+ * The three project attributes a catalog resource keeps a copy of, as contract tests write them to
+ * {@code projects} and read them back from {@code catalog_resources}. A test fixture: the product copies them in SQL.
  *
  * @param name the project's name
  * @param description the project's description; {@code null} where the project has none, as in the

@@ -1,6 +1,9 @@
-package dev.catalogsync.domain;
+package dev.catalogsync.application.contract;
 
-/** A project's visibility, stored as GitLab's integer levels. */
+/**
+ * A project's visibility, stored as GitLab's integer levels. A test fixture: the product copies the integer as it
+ * is and never interprets it.
+ */
 public enum VisibilityLevel {
     PRIVATE(0),
     INTERNAL(10),

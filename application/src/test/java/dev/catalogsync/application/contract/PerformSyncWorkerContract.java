@@ -12,13 +12,9 @@ import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
-import dev.catalogsync.application.service.ProcessSyncEventsService;
-import dev.catalogsync.application.service.SyncWorker;
+import dev.catalogsync.application.service.PerformSyncWorkerService;
 import dev.catalogsync.domain.BatchResult;
-import dev.catalogsync.domain.CatalogResource;
-import dev.catalogsync.domain.MirroredAttributes;
 import dev.catalogsync.domain.SyncEvent;
-import dev.catalogsync.domain.VisibilityLevel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * GitLab's service spec for catalog resource sync events, run against a set of ports: the fakes, and the
  * PostgreSQL adapters with the real trigger. Subclasses provide a fresh world with the flag stored enabled.
  */
-public abstract class ProcessSyncEventsContract {
+public abstract class PerformSyncWorkerContract {
 
     protected abstract CatalogWorld world();
 
@@ -47,11 +43,9 @@ public abstract class ProcessSyncEventsContract {
     private long resource1;
     private long resource2;
 
-    private SyncWorker worker() {
-        FeatureFlagStates flags = new FeatureFlagStates(flagStore());
-        ProcessSyncEventsService service = new ProcessSyncEventsService(
-                queue(), mirror(), lease(), workerQueue, flags, SyncStatistics.NOOP, Clock.systemUTC());
-        return new SyncWorker(service, flags, SyncStatistics.NOOP);
+    private PerformSyncWorkerService worker() {
+        return new PerformSyncWorkerService(queue(), mirror(), lease(), workerQueue,
+                new FeatureFlagStates(flagStore()), SyncStatistics.NOOP, Clock.systemUTC());
     }
 
     private static MirroredAttributes attributes(String name, String description, VisibilityLevel visibility) {
@@ -131,7 +125,7 @@ public abstract class ProcessSyncEventsContract {
     @Test
     void a_held_lease_skips_processing_but_still_enqueues_while_events_are_pending() {
         Optional<ExclusiveLease.Held> other = lease().tryObtain(
-                ProcessSyncEventsService.LEASE_KEY, Duration.ofMinutes(1));
+                PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1));
         assertThat(other).isPresent();
 
         WorkerRun run = worker().perform(BatchSize.DEFAULT);
@@ -146,7 +140,7 @@ public abstract class ProcessSyncEventsContract {
     void the_lease_is_released_after_a_pass() {
         worker().perform(new BatchSize(1));
 
-        assertThat(lease().tryObtain(ProcessSyncEventsService.LEASE_KEY, Duration.ofMinutes(1))).isPresent();
+        assertThat(lease().tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1))).isPresent();
     }
 
     @Test

@@ -10,12 +10,12 @@ import dev.catalogsync.application.flags.UnknownFeatureFlagException;
 import dev.catalogsync.application.port.in.ManageFeatureFlags.FlagState;
 import org.junit.jupiter.api.Test;
 
-class FeatureFlagServiceTest {
+class ManageFeatureFlagsServiceTest {
 
     private static final String SYNC = PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name();
 
     private final InMemoryFeatureFlagStore store = new InMemoryFeatureFlagStore();
-    private final FeatureFlagService flags = new FeatureFlagService(store);
+    private final ManageFeatureFlagsService flags = new ManageFeatureFlagsService(store);
 
     @Test
     void the_sync_flag_ships_disabled_as_in_gitlab() {

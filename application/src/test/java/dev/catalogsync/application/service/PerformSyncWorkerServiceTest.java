@@ -1,0 +1,108 @@
+package dev.catalogsync.application.service;
+
+import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalogsync.application.contract.MirroredAttributes;
+import dev.catalogsync.application.contract.VisibilityLevel;
+import dev.catalogsync.application.fakes.InMemoryCatalog;
+import dev.catalogsync.application.fakes.InMemoryExclusiveLease;
+import dev.catalogsync.application.fakes.InMemoryFeatureFlagStore;
+import dev.catalogsync.application.fakes.RecordingWorkerQueue;
+import dev.catalogsync.application.fakes.SettableClock;
+import dev.catalogsync.application.flags.FeatureFlagStates;
+import dev.catalogsync.application.port.in.BatchSize;
+import dev.catalogsync.application.port.in.WorkerRun;
+import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.SyncStatistics;
+import dev.catalogsync.domain.BatchResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the one worker service reports besides its result: GitLab's spec of the behaviour runs in
+ * {@code PerformSyncWorkerContract}; here, that the flag check, the lease and the batch each tell the statistics.
+ */
+class PerformSyncWorkerServiceTest {
+
+    private final SettableClock clock = new SettableClock();
+    private final InMemoryCatalog catalog = new InMemoryCatalog(clock);
+    private final InMemoryExclusiveLease lease = new InMemoryExclusiveLease(clock);
+    private final InMemoryFeatureFlagStore flagStore = new InMemoryFeatureFlagStore();
+    private final RecordingWorkerQueue workerQueue = new RecordingWorkerQueue();
+    private final RecordingStatistics statistics = new RecordingStatistics();
+    private final PerformSyncWorkerService worker = new PerformSyncWorkerService(
+            catalog, catalog, lease, workerQueue, new FeatureFlagStates(flagStore), statistics, clock);
+
+    /** Tells what it was told, in order. */
+    private static final class RecordingStatistics implements SyncStatistics {
+
+        private final List<String> told = new ArrayList<>();
+
+        @Override
+        public void batchProcessed(BatchResult result, Duration took) {
+            told.add("batchProcessed " + result);
+        }
+
+        @Override
+        public void leaseBusy() {
+            told.add("leaseBusy");
+        }
+
+        @Override
+        public void flagDisabled() {
+            told.add("flagDisabled");
+        }
+    }
+
+    private void queueEvents(int count) {
+        for (int i = 0; i < count; i++) {
+            long project = catalog.createProject(new MirroredAttributes("p" + i, null, VisibilityLevel.PUBLIC));
+            catalog.createCatalogResource(project);
+            catalog.updateProject(project, new MirroredAttributes("q" + i, null, VisibilityLevel.PUBLIC));
+        }
+    }
+
+    @Test
+    void with_the_flag_off_it_tells_the_statistics_and_touches_neither_the_lease_nor_the_queue() {
+        queueEvents(2);
+        ExclusiveLease.Held other = lease.tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1))
+                .orElseThrow();
+
+        assertThat(worker.perform(BatchSize.DEFAULT)).isEqualTo(new WorkerRun.FlagDisabled());
+
+        assertThat(statistics.told).containsExactly("flagDisabled");
+        assertThat(catalog.pendingCount()).isEqualTo(2);
+        assertThat(workerQueue.enqueued()).isZero();
+        other.close();
+    }
+
+    @Test
+    void a_held_lease_is_told_as_lease_busy() {
+        flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
+        queueEvents(2);
+        ExclusiveLease.Held other = lease.tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1))
+                .orElseThrow();
+
+        assertThat(worker.perform(BatchSize.DEFAULT)).isEqualTo(new WorkerRun.LeaseBusy(true));
+
+        assertThat(statistics.told).containsExactly("leaseBusy");
+        other.close();
+    }
+
+    @Test
+    void a_batch_is_told_with_its_result() {
+        flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
+        queueEvents(3);
+
+        long estimatedTotal = catalog.pendingRange().orElseThrow().estimatedTotal();
+
+        assertThat(worker.perform(new BatchSize(2)))
+                .isEqualTo(new WorkerRun.Processed(new BatchResult(estimatedTotal, 2, 2), true));
+
+        assertThat(statistics.told).containsExactly("batchProcessed " + new BatchResult(estimatedTotal, 2, 2));
+        assertThat(workerQueue.enqueued()).isEqualTo(1);
+    }
+}
