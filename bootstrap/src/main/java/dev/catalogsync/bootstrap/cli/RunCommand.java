@@ -3,12 +3,13 @@ package dev.catalogsync.bootstrap.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
-import dev.catalogsync.adapters.scheduler.http.ProjectUpdateHookServer;
-import dev.catalogsync.adapters.scheduler.poll.Backoff;
-import dev.catalogsync.adapters.scheduler.poll.PendingEventsPoller;
-import dev.catalogsync.adapters.scheduler.queue.SchedulerSettings;
-import dev.catalogsync.adapters.scheduler.queue.SyncWorkerScheduler;
-import dev.catalogsync.adapters.scheduler.queue.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.cron.UnixCron;
+import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.http.ProjectUpdateHookServer;
+import dev.catalogsync.adapters.scheduler.inbound.poll.Backoff;
+import dev.catalogsync.adapters.scheduler.inbound.poll.PendingEventsPoller;
+import dev.catalogsync.adapters.scheduler.outbound.queue.SchedulerSettings;
+import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.CheckForPendingEvents;
 import dev.catalogsync.application.port.in.HandleProjectUpdate;
@@ -120,7 +121,7 @@ class RunCommand implements Callable<Integer> {
             Injector injector = Guice.createInjector(
                     Modules.override(new PostgresModule(opened.dataSource()))
                             .with(new CachedFeatureFlagsModule(opened.dataSource())),
-                    new SchedulerModule(opened.dataSource(), settings, upkeep),
+                    new SchedulerModule(opened.dataSource(), settings, cron, upkeep),
                     new CoreModule(Clock.systemUTC()));
             // Fails now, in one line, on a database without the schema, rather than in every poll later.
             injector.getInstance(SyncEventQueue.class).hasPending();
@@ -157,11 +158,11 @@ class RunCommand implements Callable<Integer> {
                     "--poll-interval-ms must be 0 (off) or more, was " + pollIntervalMillis);
         }
         try {
-            return new SchedulerSettings(cron, batchSize.batchSize(), schedulerName(),
-                    SchedulerSettings.DEFAULT_POLLING_INTERVAL);
+            UnixCron.parse(cron);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--cron: " + e.getMessage());
         }
+        return new SchedulerSettings(batchSize.batchSize(), schedulerName(), SchedulerSettings.DEFAULT_POLLING_INTERVAL);
     }
 
     private UpkeepSettings upkeepSettings() {

@@ -1,7 +1,7 @@
 package dev.catalogsync.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
-import dev.catalogsync.adapters.scheduler.SleepingPause;
+import dev.catalogsync.adapters.scheduler.outbound.pause.SleepingPause;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
