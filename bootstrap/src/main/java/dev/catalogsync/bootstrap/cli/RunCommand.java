@@ -5,7 +5,9 @@ import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 import dev.catalogsync.adapters.scheduler.inbound.cron.UnixCron;
 import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
-import dev.catalogsync.adapters.scheduler.inbound.http.ProjectUpdateHookServer;
+import dev.catalogsync.adapters.scheduler.inbound.http.HealthCheck;
+import dev.catalogsync.adapters.scheduler.inbound.http.HttpServer;
+import dev.catalogsync.adapters.scheduler.inbound.http.ProjectUpdateHook;
 import dev.catalogsync.adapters.scheduler.inbound.poll.Backoff;
 import dev.catalogsync.adapters.scheduler.inbound.poll.PendingEventsPoller;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SchedulerSettings;
@@ -25,6 +27,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -129,12 +132,11 @@ class RunCommand implements Callable<Integer> {
                 scheduler.scheduler().getScheduledExecutions();
                 scheduler.start();
                 try (PendingEventsPoller poller = startPoller(injector);
-                        ProjectUpdateHookServer hooks = listen(injector.getInstance(HandleProjectUpdate.class))) {
-                    InetSocketAddress address = hooks.address();
+                        HttpServer http = listen(injector.getInstance(HandleProjectUpdate.class))) {
+                    InetSocketAddress address = http.address();
                     spec.commandLine().getOut().println("catalog-sync listening on http://"
                             + address.getHostString() + ":" + address.getPort()
-                            + " (POST " + ProjectUpdateHookServer.HOOK_PATH + ", GET "
-                            + ProjectUpdateHookServer.HEALTH_PATH + ")");
+                            + " (POST " + ProjectUpdateHook.HOOK_PATH + ", GET " + HealthCheck.HEALTH_PATH + ")");
                     spec.commandLine().getOut().flush();
                     awaitQuietly(stopRequested);
                     // The scheduler first: no batch starts after the signal, the running one finishes and frees
@@ -204,9 +206,10 @@ class RunCommand implements Callable<Integer> {
         return poller;
     }
 
-    private ProjectUpdateHookServer listen(HandleProjectUpdate callback) {
+    private HttpServer listen(HandleProjectUpdate callback) {
         try {
-            return ProjectUpdateHookServer.start(new InetSocketAddress(httpHost, httpPort), callback);
+            return HttpServer.start(new InetSocketAddress(httpHost, httpPort),
+                    List.of(ProjectUpdateHook.route(callback), HealthCheck.route()));
         } catch (IOException e) {
             // No cause: the one-line error names the address, not only the socket's "Address already in use".
             throw new IllegalStateException("cannot listen on " + httpHost + ":" + httpPort + ": " + e.getMessage());

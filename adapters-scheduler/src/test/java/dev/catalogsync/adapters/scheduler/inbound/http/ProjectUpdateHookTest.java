@@ -19,8 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The hook over real HTTP on the loopback, with the use case replaced by one that records and answers. */
-class ProjectUpdateHookServerTest {
+/**
+ * The hook and the health check over real HTTP on the loopback, served as {@code run} serves them, with the use
+ * case replaced by one that records and answers.
+ */
+class ProjectUpdateHookTest {
 
     private final List<ProjectUpdated> received = new ArrayList<>();
     private volatile ProjectUpdateOutcome answer = ProjectUpdateOutcome.ENQUEUED;
@@ -35,11 +38,12 @@ class ProjectUpdateHookServerTest {
         return answer;
     };
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private ProjectUpdateHookServer server;
+    private HttpServer server;
 
     @BeforeEach
     void start() throws IOException {
-        server = ProjectUpdateHookServer.start(new InetSocketAddress("127.0.0.1", 0), callback);
+        server = HttpServer.start(new InetSocketAddress("127.0.0.1", 0),
+                List.of(ProjectUpdateHook.route(callback), HealthCheck.route()));
     }
 
     @AfterEach
@@ -58,7 +62,7 @@ class ProjectUpdateHookServerTest {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return send("POST", ProjectUpdateHookServer.HOOK_PATH, body);
+        return send("POST", ProjectUpdateHook.HOOK_PATH, body);
     }
 
     @Test
@@ -78,7 +82,7 @@ class ProjectUpdateHookServerTest {
 
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(response.body()).isEmpty();
-        assertThat(response.headers().firstValue(ProjectUpdateHookServer.OUTCOME_HEADER))
+        assertThat(response.headers().firstValue(ProjectUpdateHook.OUTCOME_HEADER))
                 .contains("not_a_catalog_resource");
     }
 
@@ -115,7 +119,7 @@ class ProjectUpdateHookServerTest {
 
     @Test
     void the_hook_accepts_post_only() throws Exception {
-        HttpResponse<String> response = send("GET", ProjectUpdateHookServer.HOOK_PATH, null);
+        HttpResponse<String> response = send("GET", ProjectUpdateHook.HOOK_PATH, null);
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("POST");
