@@ -5,20 +5,22 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import dev.catalogsync.adapters.postgres.SchemaMigrator;
 import dev.catalogsync.adapters.postgres.SchemaMigrator.MigrationReport;
-import dev.catalogsync.adapters.scheduler.http.ProjectUpdateHookServer;
-import dev.catalogsync.adapters.scheduler.poll.Backoff;
-import dev.catalogsync.adapters.scheduler.poll.PendingEventsPoller;
-import dev.catalogsync.adapters.scheduler.queue.SchedulerSettings;
-import dev.catalogsync.adapters.scheduler.queue.SyncWorkerScheduler;
-import dev.catalogsync.adapters.scheduler.queue.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.http.HttpRoute;
+import dev.catalogsync.adapters.scheduler.inbound.http.HttpServer;
+import dev.catalogsync.adapters.scheduler.inbound.poll.Backoff;
+import dev.catalogsync.adapters.scheduler.inbound.poll.PendingEventsPoller;
+import dev.catalogsync.adapters.scheduler.outbound.queue.SchedulerSettings;
+import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.CheckForPendingEvents;
-import dev.catalogsync.application.port.in.HandleProjectUpdate;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.bootstrap.wiring.CoreModule;
+import dev.catalogsync.bootstrap.wiring.HttpModule;
 import dev.catalogsync.bootstrap.wiring.PostgresModule;
 import dev.catalogsync.bootstrap.wiring.SchedulerModule;
 import java.io.IOException;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +87,9 @@ public final class CatalogSyncService implements AutoCloseable {
         Module ours = Modules.combine(
                 new PostgresModule(builder.dataSource),
                 new CoreModule(builder.clock),
-                new SchedulerModule(builder.dataSource, schedulerSettings(settings), upkeepSettings(settings)));
+                new SchedulerModule(builder.dataSource, schedulerSettings(settings), settings.cron(),
+                        upkeepSettings(settings)),
+                new HttpModule());
         this.injector = Guice.createInjector(Modules.override(ours).with(builder.overrides));
     }
 
@@ -219,9 +224,10 @@ public final class CatalogSyncService implements AutoCloseable {
         return poller;
     }
 
-    private ProjectUpdateHookServer startHttp(InetSocketAddress address) {
+    private HttpServer startHttp(InetSocketAddress address) {
         try {
-            ProjectUpdateHookServer server = ProjectUpdateHookServer.start(address, port(HandleProjectUpdate.class));
+            List<HttpRoute> routes = List.copyOf(injector.getInstance(Key.get(new TypeLiteral<Set<HttpRoute>>() { })));
+            HttpServer server = HttpServer.start(address, routes);
             httpAddress = server.address();
             return server;
         } catch (IOException e) {
@@ -232,8 +238,7 @@ public final class CatalogSyncService implements AutoCloseable {
     }
 
     private static SchedulerSettings schedulerSettings(ServiceSettings settings) {
-        return new SchedulerSettings(settings.cron(), settings.batchSize(), schedulerName(),
-                SchedulerSettings.DEFAULT_POLLING_INTERVAL);
+        return new SchedulerSettings(settings.batchSize(), schedulerName(), SchedulerSettings.DEFAULT_POLLING_INTERVAL);
     }
 
     private static UpkeepSettings upkeepSettings(ServiceSettings settings) {

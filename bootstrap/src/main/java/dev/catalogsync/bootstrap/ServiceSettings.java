@@ -1,7 +1,8 @@
 package dev.catalogsync.bootstrap;
 
-import dev.catalogsync.adapters.scheduler.queue.SchedulerSettings;
-import dev.catalogsync.adapters.scheduler.queue.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.cron.UnixCron;
+import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.cron.WorkerCron;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.domain.partitioning.SlidingListPolicy;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public record ServiceSettings(
     /** GitLab's values where GitLab has one; see each constant for the others. */
     public static final ServiceSettings DEFAULTS = new ServiceSettings(
             BatchSize.DEFAULT,
-            SchedulerSettings.GITLAB_CRON,
+            WorkerCron.GITLAB_CRON,
             DEFAULT_POLL_INTERVAL,
             UpkeepSettings.DEFAULT_PARTITIONS_CRON,
             SlidingListPolicy.DEFAULT,
@@ -46,7 +47,7 @@ public record ServiceSettings(
         if (pollInterval.isNegative()) {
             throw new IllegalArgumentException("pollInterval must be 0 (off) or more, was " + pollInterval);
         }
-        SchedulerSettings.checkCron(Objects.requireNonNull(cron, "cron"));
+        UnixCron.parse(Objects.requireNonNull(cron, "cron"));
         UpkeepSettings.checkSchedule(Objects.requireNonNull(partitionsCron, "partitionsCron"));
         UpkeepSettings.checkSchedule(Objects.requireNonNull(reconcileCron, "reconcileCron"));
         Objects.requireNonNull(partitionPolicy, "partitionPolicy");

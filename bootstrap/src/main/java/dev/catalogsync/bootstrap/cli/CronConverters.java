@@ -1,7 +1,7 @@
 package dev.catalogsync.bootstrap.cli;
 
-import dev.catalogsync.adapters.scheduler.queue.SchedulerSettings;
-import dev.catalogsync.adapters.scheduler.queue.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.cron.UnixCron;
+import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -17,7 +17,7 @@ final class CronConverters {
         @Override
         public String convert(String value) {
             try {
-                SchedulerSettings.checkCron(value);
+                UnixCron.parse(value);
                 return value;
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());

@@ -1,7 +1,8 @@
 package dev.catalogsync.bootstrap.cli;
 
-import dev.catalogsync.adapters.scheduler.http.ProjectUpdateHookServer;
-import dev.catalogsync.adapters.scheduler.queue.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.http.HealthCheck;
+import dev.catalogsync.adapters.scheduler.inbound.http.ProjectUpdateHook;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import dev.catalogsync.bootstrap.ServiceSettings;
 import jakarta.inject.Inject;
@@ -99,8 +100,8 @@ class RunCommand implements Callable<Integer> {
             sync.start();
             InetSocketAddress address = sync.httpAddress().orElseThrow();
             spec.commandLine().getOut().println("catalog-sync listening on http://" + address.getHostString() + ":"
-                    + address.getPort() + " (POST " + ProjectUpdateHookServer.HOOK_PATH + ", GET "
-                    + ProjectUpdateHookServer.HEALTH_PATH + ")");
+                    + address.getPort() + " (POST " + ProjectUpdateHook.HOOK_PATH + ", GET "
+                    + HealthCheck.HEALTH_PATH + ")");
             spec.commandLine().getOut().flush();
             awaitQuietly(stopRequested);
             LOG.info("stopping: the running batch finishes, no other starts");

@@ -3,20 +3,24 @@ package dev.catalogsync.bootstrap.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.catalogsync.adapters.scheduler.SleepingPause;
-import dev.catalogsync.adapters.scheduler.queue.DbSchedulerJobSlot;
-import dev.catalogsync.adapters.scheduler.queue.JdbcRescheduleRequests;
-import dev.catalogsync.adapters.scheduler.queue.SchedulerSettings;
-import dev.catalogsync.adapters.scheduler.queue.SyncWorkerScheduler;
-import dev.catalogsync.adapters.scheduler.queue.UntilExecutedWorkerQueue;
-import dev.catalogsync.adapters.scheduler.queue.UpkeepSchedule;
-import dev.catalogsync.adapters.scheduler.queue.UpkeepSettings;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSchedule;
+import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.cron.WorkerCron;
+import dev.catalogsync.adapters.scheduler.outbound.pause.SleepingPause;
+import dev.catalogsync.adapters.scheduler.outbound.queue.DbSchedulerJobSlot;
+import dev.catalogsync.adapters.scheduler.outbound.queue.JdbcRescheduleRequests;
+import dev.catalogsync.adapters.scheduler.outbound.queue.SchedulerSettings;
+import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
+import dev.catalogsync.adapters.scheduler.outbound.queue.UntilExecutedWorkerQueue;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.WorkerQueue;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -29,11 +33,14 @@ public class SchedulerModule extends AbstractModule {
 
     private final DataSource dataSource;
     private final SchedulerSettings settings;
+    private final String cron;
     private final UpkeepSettings upkeep;
 
-    public SchedulerModule(DataSource dataSource, SchedulerSettings settings, UpkeepSettings upkeep) {
+    /** @param cron when the cron enqueues the worker, a five-field Unix cron expression in UTC */
+    public SchedulerModule(DataSource dataSource, SchedulerSettings settings, String cron, UpkeepSettings upkeep) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.cron = cron;
         this.upkeep = upkeep;
     }
 
@@ -59,7 +66,9 @@ public class SchedulerModule extends AbstractModule {
     @Singleton
     SyncWorkerScheduler scheduler(PerformSyncWorker worker, UntilExecutedWorkerQueue queue, DbSchedulerJobSlot slot,
             Clock clock, MaintainQueuePartitions partitions, ReconcileMirror reconcile) {
-        UpkeepSchedule upkeepSchedule = new UpkeepSchedule(upkeep, partitions, reconcile);
-        return SyncWorkerScheduler.create(dataSource, worker, queue, slot, settings, clock, upkeepSchedule.tasks());
+        List<RecurringTask<Void>> recurring = new ArrayList<>();
+        recurring.add(new WorkerCron(cron, queue).task());
+        recurring.addAll(new UpkeepSchedule(upkeep, partitions, reconcile).tasks());
+        return SyncWorkerScheduler.create(dataSource, worker, queue, slot, settings, clock, recurring);
     }
 }

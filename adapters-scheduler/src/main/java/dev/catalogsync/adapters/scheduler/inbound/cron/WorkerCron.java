@@ -1,0 +1,47 @@
+package dev.catalogsync.adapters.scheduler.inbound.cron;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
+import dev.catalogsync.adapters.scheduler.outbound.queue.EnqueueOutcome;
+import dev.catalogsync.adapters.scheduler.outbound.queue.UntilExecutedWorkerQueue;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GitLab's cron for the sync worker: at each tick it enqueues the worker, whatever the flag says (the worker's
+ * perform checks it), as GitLab's does. One recurring row in {@code scheduled_tasks} for the whole cluster, so
+ * a tick fires on one instance only, however many run; the safety net behind the callback and the idle poll.
+ */
+public final class WorkerCron {
+
+    /** The cron's task name in {@code scheduled_tasks}. */
+    public static final String TASK_NAME = "ci-catalog-resources-process-sync-events-cron";
+
+    /** GitLab's expression (star-slash-one, then four stars): every minute, on the minute. */
+    public static final String GITLAB_CRON = "*/1 * * * *";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerCron.class);
+
+    private final CronSchedule schedule;
+    private final UntilExecutedWorkerQueue queue;
+
+    /**
+     * @param expression when to enqueue, as {@link UnixCron} reads it
+     * @throws IllegalArgumentException naming the expression when it is not a five-field Unix cron
+     */
+    public WorkerCron(String expression, UntilExecutedWorkerQueue queue) {
+        this.schedule = UnixCron.parse(expression);
+        this.queue = Objects.requireNonNull(queue, "queue");
+    }
+
+    /** The recurring task, to be started with the service's scheduler. */
+    public RecurringTask<Void> task() {
+        return Tasks.recurring(TASK_NAME, schedule)
+                .execute((instance, context) -> {
+                    EnqueueOutcome outcome = queue.tryEnqueue();
+                    LOG.info("cron enqueued the sync worker: {}", outcome);
+                });
+    }
+}

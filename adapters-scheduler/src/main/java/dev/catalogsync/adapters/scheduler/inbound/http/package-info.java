@@ -1,0 +1,11 @@
+/**
+ * The service's HTTP endpoints on Jetty 12 core (no servlets). {@link
+ * dev.catalogsync.adapters.scheduler.inbound.http.HttpServer} binds, limits and stops the server and answers
+ * from a table of {@link dev.catalogsync.adapters.scheduler.inbound.http.HttpRoute}s: an endpoint is a route
+ * (methods, exact path, body limit, handler from a {@link dev.catalogsync.adapters.scheduler.inbound.http.RouteRequest}
+ * to a {@link dev.catalogsync.adapters.scheduler.inbound.http.RouteResponse}), added without touching the server.
+ * The routes today: the after-update callback ({@link dev.catalogsync.adapters.scheduler.inbound.http.ProjectUpdateHook},
+ * over the inbound port {@code HandleProjectUpdate}) and the liveness check
+ * ({@link dev.catalogsync.adapters.scheduler.inbound.http.HealthCheck}).
+ */
+package dev.catalogsync.adapters.scheduler.inbound.http;
