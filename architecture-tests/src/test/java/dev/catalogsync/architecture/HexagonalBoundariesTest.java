@@ -23,46 +23,75 @@ class HexagonalBoundariesTest {
     private static final String GENERATED_JOOQ = "dev.catalogsync.adapters.postgres.jooq..";
 
     private static final String[] FRAMEWORKS = {
-        "org.jooq..", "java.sql..", "javax.sql..", "org.postgresql..", "com.zaxxer..", "org.flywaydb..",
-        "com.google.inject..", "jakarta.inject..", "javax.inject..", "com.codahale.metrics..", "io.prometheus..",
-        "picocli..", "io.zonky..", "org.slf4j..", "ch.qos.logback.."
+        "org.jooq..",
+        "java.sql..",
+        "javax.sql..",
+        "org.postgresql..",
+        "com.zaxxer..",
+        "org.flywaydb..",
+        "com.google.inject..",
+        "jakarta.inject..",
+        "javax.inject..",
+        "com.codahale.metrics..",
+        "io.prometheus..",
+        "picocli..",
+        "io.zonky..",
+        "org.slf4j..",
+        "ch.qos.logback.."
     };
 
     @ArchTest
     static final ArchRule domain_depends_on_nothing_but_the_jdk = classes()
-            .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java.lang..", "java.util..", "java.time..");
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(DOMAIN, "java.lang..", "java.util..", "java.time..");
 
     @ArchTest
     static final ArchRule application_depends_only_on_domain_and_the_jdk = classes()
-            .that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    APPLICATION, DOMAIN, "java.lang..", "java.util..", "java.time..");
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(APPLICATION, DOMAIN, "java.lang..", "java.util..", "java.time..");
 
     @ArchTest
     static final ArchRule the_core_uses_no_database_injection_metrics_or_cli_types = noClasses()
-            .that().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS);
+            .that()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FRAMEWORKS);
 
     @ArchTest
     static final ArchRule the_postgres_adapter_does_not_know_the_other_adapters_or_bootstrap = noClasses()
-            .that().resideInAPackage(POSTGRES)
-            .should().dependOnClassesThat().resideInAnyPackage(SCHEDULER, BOOTSTRAP);
+            .that()
+            .resideInAPackage(POSTGRES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(SCHEDULER, BOOTSTRAP);
 
     @ArchTest
     static final ArchRule the_scheduler_adapter_does_not_know_the_other_adapters_or_bootstrap = noClasses()
-            .that().resideInAPackage(SCHEDULER)
-            .should().dependOnClassesThat().resideInAnyPackage(POSTGRES, BOOTSTRAP);
+            .that()
+            .resideInAPackage(SCHEDULER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(POSTGRES, BOOTSTRAP);
 
     @ArchTest
     static final ArchRule jooq_stays_inside_the_postgres_adapter = noClasses()
-            .that().resideOutsideOfPackage(POSTGRES)
-            .should().dependOnClassesThat().resideInAPackage("org.jooq..");
+            .that()
+            .resideOutsideOfPackage(POSTGRES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.jooq..");
 
     /** jOOQ's generated classes refer to each other across their packages by design; they are not ours to shape. */
     @ArchTest
-    static final ArchRule no_package_depends_on_itself_in_a_cycle = slices()
-            .matching("dev.catalogsync.(**)")
-            .should().beFreeOfCycles()
+    static final ArchRule no_package_depends_on_itself_in_a_cycle = slices().matching("dev.catalogsync.(**)")
+            .should()
+            .beFreeOfCycles()
             .ignoreDependency(resideInAPackage(GENERATED_JOOQ), DescribedPredicate.alwaysTrue());
 }

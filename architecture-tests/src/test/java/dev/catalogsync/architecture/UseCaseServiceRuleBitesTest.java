@@ -35,7 +35,9 @@ class UseCaseServiceRuleBitesTest {
         EvaluationResult result = evaluate(ThingsService.class);
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+        assertThat(result.getFailureReport().getDetails())
+                .singleElement()
+                .asString()
                 .contains(ThingsService.class.getName(), "implements 2 inbound ports [CountThings, RenameThings]");
     }
 
@@ -44,7 +46,9 @@ class UseCaseServiceRuleBitesTest {
         EvaluationResult result = evaluate(ThingRenamer.class);
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+        assertThat(result.getFailureReport().getDetails())
+                .singleElement()
+                .asString()
                 .contains(ThingRenamer.class.getName(), "is not named RenameThingsService");
     }
 
@@ -53,20 +57,26 @@ class UseCaseServiceRuleBitesTest {
         EvaluationResult result = evaluate(ThingHelper.class);
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+        assertThat(result.getFailureReport().getDetails())
+                .singleElement()
+                .asString()
                 .contains(ThingHelper.class.getName(), "implements 0 inbound ports");
     }
 
     @Test
     void a_service_named_for_its_one_inbound_port_passes_and_package_private_or_nested_classes_are_not_checked() {
-        JavaClasses wellFormed = new ClassFileImporter().importPackagesOf(RenameThingsService.class)
+        JavaClasses wellFormed = new ClassFileImporter()
+                .importPackagesOf(RenameThingsService.class)
                 .that(not(belongToAnyOf(ThingsService.class, ThingRenamer.class, ThingHelper.class)));
         assertThat(wellFormed.contain(RenameThingsService.Renaming.class)).isTrue();
-        assertThat(wellFormed.contain(RenameThingsService.class.getPackageName() + ".ThingFormatter")).isTrue();
+        assertThat(wellFormed.contain(RenameThingsService.class.getPackageName() + ".ThingFormatter"))
+                .isTrue();
 
         EvaluationResult result = RULE.evaluate(wellFormed);
 
-        assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
+        assertThat(result.hasViolation())
+                .as(result.getFailureReport().toString())
+                .isFalse();
     }
 
     @Test

@@ -29,14 +29,17 @@ class UseCaseServicesTest {
 
     @ArchTest
     static final ArchRule every_use_case_service_implements_exactly_one_inbound_port_and_is_named_for_it = classes()
-            .that().resideInAPackage(SERVICES)
-            .and().areTopLevelClasses()
-            .and().arePublic()
+            .that()
+            .resideInAPackage(SERVICES)
+            .and()
+            .areTopLevelClasses()
+            .and()
+            .arePublic()
             .should(implementExactlyOneInboundPortAndBeNamedForIt());
 
     private static ArchCondition<JavaClass> implementExactlyOneInboundPortAndBeNamedForIt() {
-        return new ArchCondition<>("implement exactly one interface in '" + INBOUND_PORTS
-                + "' and be named for it, <Port>Service") {
+        return new ArchCondition<>(
+                "implement exactly one interface in '" + INBOUND_PORTS + "' and be named for it, <Port>Service") {
             @Override
             public void check(JavaClass service, ConditionEvents events) {
                 List<JavaClass> ports = service.getAllRawInterfaces().stream()
@@ -44,15 +47,20 @@ class UseCaseServicesTest {
                         .sorted(Comparator.comparing(JavaClass::getName))
                         .toList();
                 if (ports.size() != 1) {
-                    events.add(SimpleConditionEvent.violated(service, service.getName() + " implements "
-                            + ports.size() + " inbound ports " + names(ports) + " instead of exactly one"));
+                    events.add(SimpleConditionEvent.violated(
+                            service,
+                            service.getName() + " implements " + ports.size() + " inbound ports " + names(ports)
+                                    + " instead of exactly one"));
                     return;
                 }
                 JavaClass port = ports.get(0);
                 String expected = port.getSimpleName() + "Service";
                 boolean named = service.getSimpleName().equals(expected);
-                events.add(new SimpleConditionEvent(service, named, service.getName()
-                        + (named ? " is" : " is not") + " named " + expected + " after its port " + port.getName()));
+                events.add(new SimpleConditionEvent(
+                        service,
+                        named,
+                        service.getName() + (named ? " is" : " is not") + " named " + expected + " after its port "
+                                + port.getName()));
             }
         };
     }

@@ -69,7 +69,11 @@ public final class CatalogSyncService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogSyncService.class);
 
-    private enum State { BUILT, STARTED, CLOSED }
+    private enum State {
+        BUILT,
+        STARTED,
+        CLOSED
+    }
 
     private final Injector injector;
     private final ServiceSettings settings;
@@ -77,6 +81,7 @@ public final class CatalogSyncService implements AutoCloseable {
     private final boolean runsScheduler;
     /** What {@link #start()} started, in the order {@link #close()} stops it: scheduler, poll, HTTP. */
     private final List<AutoCloseable> running = new ArrayList<>();
+
     private State state = State.BUILT;
     private InetSocketAddress httpAddress;
 
@@ -87,8 +92,8 @@ public final class CatalogSyncService implements AutoCloseable {
         Module ours = Modules.combine(
                 new PostgresModule(builder.dataSource),
                 new CoreModule(builder.clock),
-                new SchedulerModule(builder.dataSource, schedulerSettings(settings), settings.cron(),
-                        upkeepSettings(settings)),
+                new SchedulerModule(
+                        builder.dataSource, schedulerSettings(settings), settings.cron(), upkeepSettings(settings)),
                 new HttpModule());
         this.injector = Guice.createInjector(Modules.override(ours).with(builder.overrides));
     }
@@ -218,22 +223,22 @@ public final class CatalogSyncService implements AutoCloseable {
         Duration ceiling = interval.compareTo(PendingEventsPoller.BACKOFF_CEILING) > 0
                 ? interval
                 : PendingEventsPoller.BACKOFF_CEILING;
-        PendingEventsPoller poller =
-                new PendingEventsPoller(injector.getInstance(CheckForPendingEvents.class), new Backoff(interval, ceiling));
+        PendingEventsPoller poller = new PendingEventsPoller(
+                injector.getInstance(CheckForPendingEvents.class), new Backoff(interval, ceiling));
         poller.start();
         return poller;
     }
 
     private HttpServer startHttp(InetSocketAddress address) {
         try {
-            List<HttpRoute> routes = List.copyOf(injector.getInstance(Key.get(new TypeLiteral<Set<HttpRoute>>() { })));
+            List<HttpRoute> routes = List.copyOf(injector.getInstance(Key.get(new TypeLiteral<Set<HttpRoute>>() {})));
             HttpServer server = HttpServer.start(address, routes);
             httpAddress = server.address();
             return server;
         } catch (IOException e) {
             // No cause: the message names the address, not only the socket's "Address already in use".
-            throw new IllegalStateException("cannot listen on " + address.getHostString() + ":" + address.getPort()
-                    + ": " + e.getMessage());
+            throw new IllegalStateException(
+                    "cannot listen on " + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage());
         }
     }
 
@@ -242,8 +247,8 @@ public final class CatalogSyncService implements AutoCloseable {
     }
 
     private static UpkeepSettings upkeepSettings(ServiceSettings settings) {
-        return new UpkeepSettings(settings.partitionsCron(), settings.partitionPolicy(), settings.reconcileCron(),
-                BatchSize.DEFAULT);
+        return new UpkeepSettings(
+                settings.partitionsCron(), settings.partitionPolicy(), settings.reconcileCron(), BatchSize.DEFAULT);
     }
 
     /** Unique per process, so that picked_by in scheduled_tasks says which instance runs a job. */

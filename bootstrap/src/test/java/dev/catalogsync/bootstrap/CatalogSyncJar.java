@@ -19,8 +19,7 @@ final class CatalogSyncJar {
 
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
-    private CatalogSyncJar() {
-    }
+    private CatalogSyncJar() {}
 
     /** What one command printed and how it exited. */
     record Result(int exitCode, String stdout, String stderr, Duration took) {
@@ -40,7 +39,8 @@ final class CatalogSyncJar {
                     throw new AssertionError("catalog-sync did not exit within " + LIMIT);
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-                return new Result(process.exitValue(),
+                return new Result(
+                        process.exitValue(),
                         Files.readString(stdout, StandardCharsets.UTF_8),
                         Files.readString(stderr, StandardCharsets.UTF_8),
                         took);
@@ -68,8 +68,8 @@ final class CatalogSyncJar {
     static Running start(Map<String, String> environment, String... args) {
         Path jar = Path.of(System.getProperty("catalogSync.jar", "target/catalog-sync.jar"));
         assertThat(jar).as("the shaded jar, built by 'mvn package'").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("CATALOG_SYNC_"));
@@ -99,7 +99,8 @@ final class CatalogSyncJar {
             org.awaitility.Awaitility.await("catalog-sync run to listen")
                     .atMost(LIMIT)
                     .pollInterval(Duration.ofMillis(50))
-                    .until(() -> service.listening().isPresent() || !running.process().isAlive());
+                    .until(() -> service.listening().isPresent()
+                            || !running.process().isAlive());
         } catch (RuntimeException e) {
             service.close();
             throw e;
@@ -124,7 +125,9 @@ final class CatalogSyncJar {
 
         java.util.Optional<java.net.URI> listening() {
             java.util.regex.Matcher matcher = LISTENING.matcher(stdout());
-            return matcher.find() ? java.util.Optional.of(java.net.URI.create(matcher.group(1))) : java.util.Optional.empty();
+            return matcher.find()
+                    ? java.util.Optional.of(java.net.URI.create(matcher.group(1)))
+                    : java.util.Optional.empty();
         }
 
         java.net.URI uri(String path) {
@@ -156,7 +159,8 @@ final class CatalogSyncJar {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for catalog-sync run", e);
             }
-            return new Result(running.process().exitValue(), stdout(), stderr(), Duration.ofNanos(System.nanoTime() - sent));
+            return new Result(
+                    running.process().exitValue(), stdout(), stderr(), Duration.ofNanos(System.nanoTime() - sent));
         }
 
         /** Kills it if it still runs; for clean-up after a failed test. */

@@ -62,8 +62,16 @@ class CommandLineIT {
         Result help = catalogSync("--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.stdout()).contains("migrate", "feature", "process", "drain", "status", "--db-url",
-                "CATALOG_SYNC_DB_URL", "--data-dir");
+        assertThat(help.stdout())
+                .contains(
+                        "migrate",
+                        "feature",
+                        "process",
+                        "drain",
+                        "status",
+                        "--db-url",
+                        "CATALOG_SYNC_DB_URL",
+                        "--data-dir");
     }
 
     @Test
@@ -73,8 +81,8 @@ class CommandLineIT {
         Result process = catalogSync("process");
 
         assertThat(process.exitCode()).isZero();
-        assertThat(process.stdout().strip()).isEqualTo(
-                "{\"skipped\":\"feature flag " + FLAG + " is disabled\",\"reenqueued\":false}");
+        assertThat(process.stdout().strip())
+                .isEqualTo("{\"skipped\":\"feature flag " + FLAG + " is disabled\",\"reenqueued\":false}");
         assertThat(pending()).isEqualTo(3);
     }
 
@@ -83,16 +91,20 @@ class CommandLineIT {
         queueThreeEvents();
         assertThat(catalogSync("feature", "set", FLAG, "true").exitCode()).isZero();
 
-        assertThat(catalogSync("process", "--batch-size", "1").stdout().strip()).isEqualTo(
-                "{\"estimated_total_events\":3,\"consumable_events\":1,\"processed_events\":1,\"reenqueued\":true}");
-        assertThat(catalogSync("process", "--batch-size", "2").stdout().strip()).isEqualTo(
-                "{\"estimated_total_events\":2,\"consumable_events\":2,\"processed_events\":2,\"reenqueued\":false}");
-        assertThat(catalogSync("process").stdout().strip()).isEqualTo(
-                "{\"estimated_total_events\":0,\"consumable_events\":0,\"reenqueued\":false}");
+        assertThat(catalogSync("process", "--batch-size", "1").stdout().strip())
+                .isEqualTo(
+                        "{\"estimated_total_events\":3,\"consumable_events\":1,\"processed_events\":1,\"reenqueued\":true}");
+        assertThat(catalogSync("process", "--batch-size", "2").stdout().strip())
+                .isEqualTo(
+                        "{\"estimated_total_events\":2,\"consumable_events\":2,\"processed_events\":2,\"reenqueued\":false}");
+        assertThat(catalogSync("process").stdout().strip())
+                .isEqualTo("{\"estimated_total_events\":0,\"consumable_events\":0,\"reenqueued\":false}");
         assertThat(count("SELECT count(*) FROM catalog_resources WHERE id = 11 AND name = 'Name 1' "
-                + "AND description = 'Test 1' AND visibility_level = 10")).isEqualTo(1);
+                        + "AND description = 'Test 1' AND visibility_level = 10"))
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM catalog_resources WHERE id = 12 AND name = 'Name 2' "
-                + "AND description = 'Test 2' AND visibility_level = 20")).isEqualTo(1);
+                        + "AND description = 'Test 2' AND visibility_level = 20"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -100,8 +112,9 @@ class CommandLineIT {
         queueThreeEvents();
         catalogSync("feature", "set", FLAG, "true");
 
-        assertThat(catalogSync("process").stdout().strip()).isEqualTo(
-                "{\"estimated_total_events\":3,\"consumable_events\":3,\"processed_events\":3,\"reenqueued\":false}");
+        assertThat(catalogSync("process").stdout().strip())
+                .isEqualTo(
+                        "{\"estimated_total_events\":3,\"consumable_events\":3,\"processed_events\":3,\"reenqueued\":false}");
         assertThat(pending()).isZero();
     }
 
@@ -111,8 +124,9 @@ class CommandLineIT {
         sql("DELETE FROM catalog_resources WHERE id = 12");
         catalogSync("feature", "set", FLAG, "true");
 
-        assertThat(catalogSync("process").stdout().strip()).isEqualTo(
-                "{\"estimated_total_events\":3,\"consumable_events\":3,\"processed_events\":3,\"reenqueued\":false}");
+        assertThat(catalogSync("process").stdout().strip())
+                .isEqualTo(
+                        "{\"estimated_total_events\":3,\"consumable_events\":3,\"processed_events\":3,\"reenqueued\":false}");
         assertThat(pending()).isZero();
     }
 
@@ -129,7 +143,8 @@ class CommandLineIT {
         assertThat(drain.stdout().strip())
                 .isEqualTo("{\"runs\":3,\"processed_events\":2500,\"stopped_by\":\"empty_queue\"}");
         assertThat(count("SELECT count(*) FROM catalog_resources c JOIN projects p ON p.id = c.project_id "
-                + "WHERE c.name = p.name")).isEqualTo(2500);
+                        + "WHERE c.name = p.name"))
+                .isEqualTo(2500);
     }
 
     @Test
@@ -147,9 +162,11 @@ class CommandLineIT {
         assertThat(one.exitCode()).isZero();
         assertThat(two.exitCode()).isZero();
         assertThat(pending()).isZero();
-        assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 2")).isEqualTo(4000);
+        assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 2"))
+                .isEqualTo(4000);
         assertThat(count("SELECT count(*) FROM catalog_resources c JOIN projects p ON p.id = c.project_id "
-                + "WHERE c.name = p.name")).isEqualTo(4000);
+                        + "WHERE c.name = p.name"))
+                .isEqualTo(4000);
     }
 
     @Test
@@ -168,8 +185,13 @@ class CommandLineIT {
         Result status = catalogSync("status", "--json");
 
         assertThat(status.exitCode()).isZero();
-        assertThat(status.stdout()).contains("\"pending_events\":3", "\"estimated_total_events\":3",
-                "\"partitions\":[1]", "\"" + FLAG + "\":false", "\"oldest_pending_age_seconds\":");
+        assertThat(status.stdout())
+                .contains(
+                        "\"pending_events\":3",
+                        "\"estimated_total_events\":3",
+                        "\"partitions\":[1]",
+                        "\"" + FLAG + "\":false",
+                        "\"oldest_pending_age_seconds\":");
         assertThat(catalogSync("status").stdout()).contains("pending events:", FLAG + ": disabled");
     }
 
@@ -188,7 +210,10 @@ class CommandLineIT {
         Result set = catalogSync("feature", "set", "ci_process_catalog_resource_sync_event", "true");
 
         assertThat(set.exitCode()).isEqualTo(2);
-        assertThat(set.stderrLines()).hasSize(1).first().asString()
+        assertThat(set.stderrLines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .contains("Unknown feature flag 'ci_process_catalog_resource_sync_event'");
         assertThat(count("SELECT count(*) FROM feature_flags")).isZero();
     }
@@ -196,7 +221,8 @@ class CommandLineIT {
     @Test
     void bad_input_fails_in_one_line_without_a_stack_trace() {
         assertOneLineFailure(catalogSync("frobnicate"), 2, "frobnicate");
-        assertOneLineFailure(catalogSync("process", "--batch-size", "0"), 2, "'--batch-size': batch size must be at least 1");
+        assertOneLineFailure(
+                catalogSync("process", "--batch-size", "0"), 2, "'--batch-size': batch size must be at least 1");
         assertOneLineFailure(catalogSync("process", "--no-such-option"), 2, "--no-such-option");
         assertOneLineFailure(catalogSync("feature", "set", FLAG, "maybe"), 2, "true or false");
         assertOneLineFailure(catalogSync("demo", "seed"), 2, "only runs on the embedded database");

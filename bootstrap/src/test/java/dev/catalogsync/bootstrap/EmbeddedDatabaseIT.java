@@ -36,7 +36,8 @@ class EmbeddedDatabaseIT {
 
     @Test
     void works_without_a_migrate_step_on_a_fresh_directory() {
-        Result process = catalogSync("process", "--data-dir", dataDirectory.resolve("fresh").toString());
+        Result process = catalogSync(
+                "process", "--data-dir", dataDirectory.resolve("fresh").toString());
 
         assertThat(process.exitCode()).as(process.stderr()).isZero();
         assertThat(process.stdout()).contains("is disabled");

@@ -120,23 +120,31 @@ class EmbeddingHostTest {
             sync.start();
 
             sql("UPDATE projects SET name = 'renamed by the host' WHERE id = 7");
-            ProjectUpdateOutcome outcome = sync.port(HandleProjectUpdate.class)
-                    .handle(new ProjectUpdated(7, Set.of("name")));
+            ProjectUpdateOutcome outcome =
+                    sync.port(HandleProjectUpdate.class).handle(new ProjectUpdated(7, Set.of("name")));
 
             assertThat(outcome).isEqualTo(ProjectUpdateOutcome.ENQUEUED);
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> count("SELECT count(*) FROM catalog_resources WHERE name = 'renamed by the host'") == 1);
+                    .until(() ->
+                            count("SELECT count(*) FROM catalog_resources WHERE name = 'renamed by the host'") == 1);
             assertThat(sync.port(ReportQueueStatus.class).status().syncEnabled())
-                    .as("status reads the host's flag store too").isTrue();
-            assertThat(hostFlags.reads.get()).as("every path read the host's flags").isPositive();
+                    .as("status reads the host's flag store too")
+                    .isTrue();
+            assertThat(hostFlags.reads.get())
+                    .as("every path read the host's flags")
+                    .isPositive();
             assertThat(count("SELECT count(*) FROM feature_flags"))
-                    .as("our own flag table was never written").isZero();
+                    .as("our own flag table was never written")
+                    .isZero();
             assertThat(sync.httpAddress()).isEmpty();
         }
 
-        await("every thread the service started has ended").atMost(Duration.ofSeconds(15))
+        await("every thread the service started has ended")
+                .atMost(Duration.ofSeconds(15))
                 .until(() -> threadsOfOurs(threadsBefore).isEmpty());
-        assertThat(count("SELECT 1")).as("the host's pool is still open and usable").isEqualTo(1);
+        assertThat(count("SELECT 1"))
+                .as("the host's pool is still open and usable")
+                .isEqualTo(1);
         assertThat(hostPool.isClosed()).isFalse();
     }
 
@@ -162,12 +170,16 @@ class EmbeddingHostTest {
 
     @Test
     void start_serves_http_on_a_free_port_when_asked_and_close_is_idempotent() {
-        CatalogSyncService sync = CatalogSyncService.builder(hostPool).httpPort(0).build();
+        CatalogSyncService sync =
+                CatalogSyncService.builder(hostPool).httpPort(0).build();
         sync.migrate();
         sync.start();
 
-        assertThat(sync.httpAddress()).hasValueSatisfying(address -> assertThat(address.getPort()).isPositive());
-        assertThatThrownBy(sync::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("once");
+        assertThat(sync.httpAddress())
+                .hasValueSatisfying(address -> assertThat(address.getPort()).isPositive());
+        assertThatThrownBy(sync::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("once");
 
         sync.close();
         sync.close();
@@ -193,12 +205,16 @@ class EmbeddingHostTest {
 
     private static Set<String> liveThreadNames() {
         Set<String> names = ConcurrentHashMap.newKeySet();
-        Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).forEach(names::add);
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .forEach(names::add);
         return names;
     }
 
     private static void sql(String statement) {
-        try (Connection connection = hostPool.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = hostPool.getConnection();
+                Statement sql = connection.createStatement()) {
             sql.execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(statement, e);

@@ -67,23 +67,30 @@ class QueueUpkeepIT {
     void partitions_sync_follows_gitlabs_sliding_list_example() {
         threeCatalogProjects();
         database.execute("UPDATE projects SET name = 'one, renamed' WHERE id = 1");
-        assertThat(json("partitions", "sync", "--retention", "0")).isEqualTo(
-                "{\"created\":[],\"activated\":[],\"detached\":[],\"dropped\":[],\"skipped\":[],\"active_partition\":1}");
+        assertThat(json("partitions", "sync", "--retention", "0"))
+                .isEqualTo(
+                        "{\"created\":[],\"activated\":[],\"detached\":[],\"dropped\":[],\"skipped\":[],\"active_partition\":1}");
 
         database.execute("UPDATE p_catalog_resource_sync_events SET created_at = now() - interval '25 hours'");
-        assertThat(json("partitions", "sync", "--retention", "0")).isEqualTo(
-                "{\"created\":[2],\"activated\":[],\"detached\":[],\"dropped\":[],\"skipped\":[],\"active_partition\":2}");
+        assertThat(json("partitions", "sync", "--retention", "0"))
+                .isEqualTo(
+                        "{\"created\":[2],\"activated\":[],\"detached\":[],\"dropped\":[],\"skipped\":[],\"active_partition\":2}");
 
         database.execute("UPDATE projects SET name = 'two, renamed' WHERE id = 2");
-        assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE partition_id = 2")).isEqualTo(1);
-        assertThat(json("partitions", "list", "--json")).startsWith("{\"active_partition\":2,\"partitions\":["
-                + "{\"value\":1,\"active\":false,\"pending_events\":1,\"processed_events\":0,\"oldest_event_created_at\":\"");
+        assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE partition_id = 2"))
+                .isEqualTo(1);
+        assertThat(json("partitions", "list", "--json"))
+                .startsWith(
+                        "{\"active_partition\":2,\"partitions\":["
+                                + "{\"value\":1,\"active\":false,\"pending_events\":1,\"processed_events\":0,\"oldest_event_created_at\":\"");
 
         database.execute("UPDATE p_catalog_resource_sync_events SET status = 2 WHERE partition_id = 1");
-        assertThat(json("partitions", "sync", "--retention", "0")).isEqualTo(
-                "{\"created\":[],\"activated\":[],\"detached\":[1],\"dropped\":[1],\"skipped\":[],\"active_partition\":2}");
+        assertThat(json("partitions", "sync", "--retention", "0"))
+                .isEqualTo(
+                        "{\"created\":[],\"activated\":[],\"detached\":[1],\"dropped\":[1],\"skipped\":[],\"active_partition\":2}");
         assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM pg_class WHERE relname = 'catalog_resource_sync_events_1'")).isZero();
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname = 'catalog_resource_sync_events_1'"))
+                .isZero();
         assertThat(json("status", "--json")).contains("\"partitions\":[2]");
     }
 
@@ -91,16 +98,19 @@ class QueueUpkeepIT {
     void partitions_list_shows_counts_and_detached_partitions_kept_for_their_retention() {
         threeCatalogProjects();
         database.execute("UPDATE projects SET name = name || '!'");
-        database.execute("UPDATE p_catalog_resource_sync_events SET created_at = now() - interval '2 days', status = 2");
+        database.execute(
+                "UPDATE p_catalog_resource_sync_events SET created_at = now() - interval '2 days', status = 2");
         catalogSync("partitions", "sync", "--partition-duration", "PT24H");
         database.execute("UPDATE projects SET name = name || '?' WHERE id = 3");
 
-        assertThat(json("partitions", "sync")).isEqualTo(
-                "{\"created\":[],\"activated\":[],\"detached\":[1],\"dropped\":[],\"skipped\":[],\"active_partition\":2}");
+        assertThat(json("partitions", "sync"))
+                .isEqualTo(
+                        "{\"created\":[],\"activated\":[],\"detached\":[1],\"dropped\":[],\"skipped\":[],\"active_partition\":2}");
 
         String table = catalogSync("partitions", "list").stdout();
         assertThat(table.lines().toList()).hasSize(3);
-        assertThat(table.lines().toList().get(0)).contains("partition", "state", "pending", "processed", "oldest event");
+        assertThat(table.lines().toList().get(0))
+                .contains("partition", "state", "pending", "processed", "oldest event");
         assertThat(table.lines().toList().get(1)).matches("\\s+2\\s+active\\s+1\\s+0\\s+\\d{4}-.*Z");
         assertThat(table.lines().toList().get(2)).matches("\\s+1\\s+detached\\s+-\\s+-\\s+- \\(detached \\d{4}-.*Z\\)");
         assertThat(count("SELECT count(*) FROM catalog_resource_sync_events_1")).isEqualTo(3);
@@ -120,7 +130,8 @@ class QueueUpkeepIT {
         assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events")).isZero();
         assertThat(json("reconcile", "--repair", "--batch-size", "2"))
                 .isEqualTo("{\"checked\":3,\"drifted\":2,\"queued\":2}");
-        assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 1")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 1"))
+                .isEqualTo(2);
 
         catalogSync("feature", "set", FLAG, "true");
         catalogSync("drain");
@@ -131,11 +142,15 @@ class QueueUpkeepIT {
     void bad_input_fails_in_one_line_with_exit_code_2() {
         assertBadInput(CatalogSyncJar.run(env, "partitions"), "Missing subcommand: sync or list");
         assertBadInput(CatalogSyncJar.run(env, "partitions", "sync", "--retention", "a week"), "is not a duration");
-        assertBadInput(CatalogSyncJar.run(env, "partitions", "sync", "--partition-duration", "0"),
+        assertBadInput(
+                CatalogSyncJar.run(env, "partitions", "sync", "--partition-duration", "0"),
                 "--partition-duration: the partition duration must be positive");
-        assertBadInput(CatalogSyncJar.run(env, "partitions", "sync", "--retention", "PT-1H"),
+        assertBadInput(
+                CatalogSyncJar.run(env, "partitions", "sync", "--retention", "PT-1H"),
                 "--retention: the retention cannot be negative");
-        assertBadInput(CatalogSyncJar.run(env, "reconcile", "--batch-size", "0"), "'--batch-size': batch size must be at least 1");
+        assertBadInput(
+                CatalogSyncJar.run(env, "reconcile", "--batch-size", "0"),
+                "'--batch-size': batch size must be at least 1");
     }
 
     private static void assertBadInput(Result result, String mentions) {

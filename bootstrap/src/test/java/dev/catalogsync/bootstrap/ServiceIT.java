@@ -30,6 +30,7 @@ class ServiceIT {
     private static final String CRON_OUT_OF_THE_WAY = "0 0 1 1 *";
     /** "Synced within about a second", with room for a loaded two-core build machine. */
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
+
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(90);
     private static final int BACKLOG_OF_TWO = 60_000;
 
@@ -37,7 +38,8 @@ class ServiceIT {
     private static Map<String, String> env;
 
     private final List<Service> services = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void createDatabase() {
@@ -114,7 +116,9 @@ class ServiceIT {
         sql("UPDATE projects SET name = 'after direct SQL' WHERE id = 1");
 
         await().atMost(PROMPTLY).pollInterval(Duration.ofMillis(20)).until(() -> mirroring("after direct SQL") == 1);
-        System.out.printf("direct SQL update to mirror: %d ms%n", Duration.ofNanos(System.nanoTime() - updated).toMillis());
+        System.out.printf(
+                "direct SQL update to mirror: %d ms%n",
+                Duration.ofNanos(System.nanoTime() - updated).toMillis());
         await("the event marked processed, after the copy").atMost(PROMPTLY).until(() -> pending() == 0);
     }
 
@@ -151,7 +155,9 @@ class ServiceIT {
         backlogOf(500);
         Service service = service("--batch-size", "100");
 
-        await("the flag to keep everything pending").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await("the flag to keep everything pending")
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> pending() == 500);
         flag(true);
 
@@ -169,7 +175,8 @@ class ServiceIT {
         Service second = service("--batch-size", "50");
 
         flag(true);
-        await().atMost(DRAIN_LIMIT).pollInterval(Duration.ofMillis(20))
+        await().atMost(DRAIN_LIMIT)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 2") >= 5_000);
         // Whichever service holds the chain is stopped mid-drain: the other must take over and finish.
         boolean firstIsDraining = first.stderr().contains("sync worker done");
@@ -180,18 +187,23 @@ class ServiceIT {
         await().atMost(DRAIN_LIMIT).pollInterval(Duration.ofMillis(200)).until(() -> pending() == 0);
         Result late = finishing.stop(Duration.ofSeconds(10));
 
-        assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 2")).isEqualTo(BACKLOG_OF_TWO);
+        assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 2"))
+                .isEqualTo(BACKLOG_OF_TWO);
         assertThat(resourcesBehindTheirProject()).isZero();
         List<Run> runs = new ArrayList<>(Run.parse(early.stderr(), "stopped early"));
         runs.addAll(Run.parse(late.stderr(), "finishing"));
         assertThat(runs).extracting(Run::by).contains("stopped early", "finishing");
-        assertThat(runs.stream().mapToLong(Run::processed).sum()).as("events processed by the runs").isEqualTo(BACKLOG_OF_TWO);
+        assertThat(runs.stream().mapToLong(Run::processed).sum())
+                .as("events processed by the runs")
+                .isEqualTo(BACKLOG_OF_TWO);
         runs.sort(Comparator.comparing(Run::startedAt));
         for (int i = 1; i < runs.size(); i++) {
-            assertThat(runs.get(i).startedAt()).as("run %s starts after %s ended", runs.get(i), runs.get(i - 1))
+            assertThat(runs.get(i).startedAt())
+                    .as("run %s starts after %s ended", runs.get(i), runs.get(i - 1))
                     .isAfterOrEqualTo(runs.get(i - 1).finishedAt());
         }
-        System.out.printf("runs by the service stopped early: %d, by the one finishing: %d%n",
+        System.out.printf(
+                "runs by the service stopped early: %d, by the one finishing: %d%n",
                 runs.stream().filter(run -> run.by().equals("stopped early")).count(),
                 runs.stream().filter(run -> run.by().equals("finishing")).count());
     }
@@ -202,7 +214,8 @@ class ServiceIT {
         backlogOf(40_000);
         flag(true);
         Service service = service("--batch-size", "50", "--cron", CRON_OUT_OF_THE_WAY);
-        await().atMost(DRAIN_LIMIT).pollInterval(Duration.ofMillis(20))
+        await().atMost(DRAIN_LIMIT)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 2") > 0);
 
         Result stopped = service.stop(Duration.ofSeconds(10));
@@ -210,10 +223,16 @@ class ServiceIT {
         assertThat(stopped.exitCode()).as(stopped.stderr()).isIn(0, 143);
         assertThat(pending()).as("still pending: stopped mid-drain").isPositive();
         assertThat(count("SELECT count(*) FROM p_catalog_resource_sync_events e "
-                + "JOIN catalog_resources c ON c.id = e.catalog_resource_id JOIN projects p ON p.id = c.project_id "
-                + "WHERE e.status = 2 AND c.name IS DISTINCT FROM p.name")).as("processed but not synced").isZero();
-        assertThat(count("SELECT count(*) FROM exclusive_leases WHERE expires_at > now()")).as("leases held").isZero();
-        assertThat(count("SELECT count(*) FROM scheduled_tasks WHERE picked")).as("jobs left picked").isZero();
+                        + "JOIN catalog_resources c ON c.id = e.catalog_resource_id JOIN projects p ON p.id = c.project_id "
+                        + "WHERE e.status = 2 AND c.name IS DISTINCT FROM p.name"))
+                .as("processed but not synced")
+                .isZero();
+        assertThat(count("SELECT count(*) FROM exclusive_leases WHERE expires_at > now()"))
+                .as("leases held")
+                .isZero();
+        assertThat(count("SELECT count(*) FROM scheduled_tasks WHERE picked"))
+                .as("jobs left picked")
+                .isZero();
 
         service("--batch-size", "1000", "--cron", CRON_OUT_OF_THE_WAY);
         await().atMost(DRAIN_LIMIT).until(() -> pending() == 0);
@@ -228,19 +247,21 @@ class ServiceIT {
         java.net.URI direct = java.net.URI.create(database.settings().jdbcUrl().substring("jdbc:".length()));
         try (TcpProxy proxy = new TcpProxy(new java.net.InetSocketAddress(direct.getHost(), direct.getPort()))) {
             Map<String, String> throughProxy = new java.util.HashMap<>(env);
-            throughProxy.put("CATALOG_SYNC_DB_URL",
-                    "jdbc:postgresql://127.0.0.1:" + proxy.port() + direct.getPath());
+            throughProxy.put("CATALOG_SYNC_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + direct.getPath());
             Service service = CatalogSyncJar.startService(throughProxy, "--cron", CRON_OUT_OF_THE_WAY);
             services.add(service);
 
             proxy.cut();
             sql("UPDATE projects SET name = 'during the outage' WHERE id = 1");
-            await("the service to notice the outage").atMost(Duration.ofSeconds(30))
+            await("the service to notice the outage")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> service.stderr().contains("pending poll failed"));
             assertThat(service.process().isAlive()).isTrue();
 
             proxy.restore();
-            await("the sync to resume").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            await("the sync to resume")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> mirroring("during the outage") == 1);
             assertThat(service.process().isAlive()).isTrue();
             Result stopped = service.stop(Duration.ofSeconds(10));
@@ -273,8 +294,11 @@ class ServiceIT {
             List<Run> runs = new ArrayList<>();
             Matcher matcher = DONE.matcher(log);
             while (matcher.find()) {
-                runs.add(new Run(by, Long.parseLong(matcher.group(2)),
-                        Instant.parse(matcher.group(3)), Instant.parse(matcher.group(4))));
+                runs.add(new Run(
+                        by,
+                        Long.parseLong(matcher.group(2)),
+                        Instant.parse(matcher.group(3)),
+                        Instant.parse(matcher.group(4))));
             }
             return runs;
         }

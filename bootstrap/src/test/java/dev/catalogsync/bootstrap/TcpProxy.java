@@ -63,39 +63,44 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private void accept(ServerSocket server) {
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    Socket upstream = new Socket(target.getAddress(), target.getPort());
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "tcp-proxy-accept");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket client = server.accept();
+                            Socket upstream = new Socket(target.getAddress(), target.getPort());
+                            sockets.add(client);
+                            sockets.add(upstream);
+                            pump(client, upstream);
+                            pump(upstream, client);
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "tcp-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private static void pump(Socket from, Socket to) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                closeQuietly(from);
-            } finally {
-                closeQuietly(to);
-            }
-        }, "tcp-proxy-pump");
+        Thread pump = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        closeQuietly(from);
+                    } finally {
+                        closeQuietly(to);
+                    }
+                },
+                "tcp-proxy-pump");
         pump.setDaemon(true);
         pump.start();
     }

@@ -36,8 +36,9 @@ public record SyncBatch(List<SyncEvent> events) {
     /** Event ids grouped by partition, so that marking them processed touches one partition per statement. */
     public SortedMap<Long, List<Long>> eventIdsByPartition() {
         SortedMap<Long, List<Long>> byPartition = new TreeMap<>();
-        events.forEach(event ->
-                byPartition.computeIfAbsent(event.partitionId(), partition -> new ArrayList<>()).add(event.id()));
+        events.forEach(event -> byPartition
+                .computeIfAbsent(event.partitionId(), partition -> new ArrayList<>())
+                .add(event.id()));
         byPartition.replaceAll((partition, ids) -> List.copyOf(ids));
         return Collections.unmodifiableSortedMap(byPartition);
     }

@@ -16,13 +16,15 @@ class MirroredAttributeTest {
 
     @Test
     void other_columns_do_not_matter() {
-        assertThat(MirroredAttribute.anyMirrored(List.of("updated_at", "path", "star_count"))).isFalse();
+        assertThat(MirroredAttribute.anyMirrored(List.of("updated_at", "path", "star_count")))
+                .isFalse();
         assertThat(MirroredAttribute.anyMirrored(List.of())).isFalse();
     }
 
     @Test
     void one_mirrored_column_among_others_is_enough() {
-        assertThat(MirroredAttribute.anyMirrored(List.of("updated_at", "description"))).isTrue();
+        assertThat(MirroredAttribute.anyMirrored(List.of("updated_at", "description")))
+                .isTrue();
     }
 
     @Test

@@ -21,8 +21,7 @@ class ValuesTest {
     void an_event_marked_processed_keeps_everything_else() {
         SyncEvent event = new SyncEvent(7, 3, 4, 1, SyncEventStatus.PENDING, NOW);
 
-        assertThat(event.processed())
-                .isEqualTo(new SyncEvent(7, 3, 4, 1, SyncEventStatus.PROCESSED, NOW));
+        assertThat(event.processed()).isEqualTo(new SyncEvent(7, 3, 4, 1, SyncEventStatus.PROCESSED, NOW));
         assertThat(event.processed().isPending()).isFalse();
     }
 

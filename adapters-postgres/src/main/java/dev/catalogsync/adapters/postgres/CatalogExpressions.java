@@ -17,8 +17,7 @@ final class CatalogExpressions {
     /** A column default as {@code pg_get_expr} prints a bigint constant: {@code 2} or {@code '2'::bigint}. */
     private static final Pattern CONSTANT_DEFAULT = Pattern.compile("\\(?'?(\\d+)'?(::bigint)?\\)?");
 
-    private CatalogExpressions() {
-    }
+    private CatalogExpressions() {}
 
     /** The values of a list partition's bound, lowest first; none for a {@code DEFAULT} partition. */
     static List<Long> listValues(String bound) {

@@ -42,8 +42,7 @@ public final class DataSources {
     /** Longest silence on the socket; above the statement timeout so that the server's cancel comes first. */
     public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
-    private DataSources() {
-    }
+    private DataSources() {}
 
     /**
      * Opens a pool of up to {@code maximumPoolSize} connections and checks that one can be made.
@@ -64,8 +63,10 @@ public final class DataSources {
             return new HikariDataSource(configuration(settings, poolName, maximumPoolSize));
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new PostgresAdapterException("Could not connect to " + settings.jdbcUrl() + " as "
-                    + settings.user() + " (pool " + poolName + "): " + cause.getMessage(), e);
+            throw new PostgresAdapterException(
+                    "Could not connect to " + settings.jdbcUrl() + " as " + settings.user() + " (pool " + poolName
+                            + "): " + cause.getMessage(),
+                    e);
         }
     }
 

@@ -14,8 +14,7 @@ import org.jooq.Record;
 public class DemoCatalog {
 
     /** What {@link #seed} made. */
-    public record SeedReport(int projects, int queuedEvents) {
-    }
+    public record SeedReport(int projects, int queuedEvents) {}
 
     private final DSLContext dsl;
 
@@ -40,15 +39,14 @@ public class DemoCatalog {
                           FROM generate_series(1, {0}) g
                         RETURNING id
                     )
-                    SELECT min(id), max(id) FROM created""", val(projects))
-                    .fetchSingle();
+                    SELECT min(id), max(id) FROM created""", val(projects)).fetchSingle();
             long first = ids.get(0, Long.class);
             long last = ids.get(1, Long.class);
             tx.execute("""
                     INSERT INTO catalog_resources (project_id, name, description, visibility_level)
-                    SELECT id, name, description, visibility_level FROM projects WHERE id BETWEEN {0} AND {1}""",
-                    val(first), val(last));
-            int queued = tx.execute("UPDATE projects SET name = name || ' (renamed)' WHERE id BETWEEN {0} AND {1}",
+                    SELECT id, name, description, visibility_level FROM projects WHERE id BETWEEN {0} AND {1}""", val(first), val(last));
+            int queued = tx.execute(
+                    "UPDATE projects SET name = name || ' (renamed)' WHERE id BETWEEN {0} AND {1}",
                     val(first), val(last));
             return new SeedReport(projects, queued);
         });

@@ -49,7 +49,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *     does not start
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
-        Path directory = Objects.requireNonNull(dataDirectory, "dataDirectory").toAbsolutePath().normalize();
+        Path directory = Objects.requireNonNull(dataDirectory, "dataDirectory")
+                .toAbsolutePath()
+                .normalize();
         createDirectories(directory);
         refuseIfInUse(directory);
         refuseIfNeitherEmptyNorACluster(directory);
@@ -104,9 +106,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static void refuseIfInUse(Path directory) {
         OptionalLong pid = postmasterPid(directory);
-        if (pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
-            throw inUse(directory, "postmaster.pid names the running process " + pid.getAsLong()
-                    + "; stop that server first, or delete postmaster.pid if no PostgreSQL runs there", null);
+        if (pid.isPresent()
+                && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+            throw inUse(
+                    directory,
+                    "postmaster.pid names the running process " + pid.getAsLong()
+                            + "; stop that server first, or delete postmaster.pid if no PostgreSQL runs there",
+                    null);
         }
     }
 
@@ -118,7 +124,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }
@@ -129,7 +137,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         try (Stream<Path> entries = Files.list(directory)) {
-            List<String> found = entries.limit(3).map(entry -> entry.getFileName().toString()).toList();
+            List<String> found = entries.limit(3)
+                    .map(entry -> entry.getFileName().toString())
+                    .toList();
             if (!found.isEmpty()) {
                 throw new PostgresAdapterException("Refusing to use " + directory + " as a PostgreSQL data "
                         + "directory: it is not empty (it holds " + String.join(", ", found)
@@ -146,8 +156,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static PostgresAdapterException startFailed(Path directory, Exception cause) {
-        return new PostgresAdapterException("Could not start the embedded PostgreSQL on " + directory
-                + " (its output is logged by io.zonky.test.db.postgres.embedded.EmbeddedPostgres): "
-                + cause.getMessage(), cause);
+        return new PostgresAdapterException(
+                "Could not start the embedded PostgreSQL on " + directory
+                        + " (its output is logged by io.zonky.test.db.postgres.embedded.EmbeddedPostgres): "
+                        + cause.getMessage(),
+                cause);
     }
 }

@@ -19,11 +19,10 @@ final class Jooq {
      * usable only where the planner sees that literal, and a generic plan of a prepared statement would not
      * see a bound value.
      */
-    static final Condition PENDING = DSL.condition(
-            "{0} = " + SyncEventStatus.PENDING.code(), P_CATALOG_RESOURCE_SYNC_EVENTS.STATUS);
+    static final Condition PENDING =
+            DSL.condition("{0} = " + SyncEventStatus.PENDING.code(), P_CATALOG_RESOURCE_SYNC_EVENTS.STATUS);
 
-    private Jooq() {
-    }
+    private Jooq() {}
 
     /**
      * A context that borrows a connection from {@code dataSource} for each statement and returns it after, in

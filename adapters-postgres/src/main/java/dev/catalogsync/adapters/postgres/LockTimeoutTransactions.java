@@ -37,7 +37,8 @@ final class LockTimeoutTransactions {
     /** @throws IllegalArgumentException when {@code lockTimeout} is not positive (0 would mean no limit) */
     LockTimeoutTransactions(DSLContext dsl, Duration lockTimeout) {
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
-            throw new IllegalArgumentException("lockTimeout must be positive (0 would mean no limit), was " + lockTimeout);
+            throw new IllegalArgumentException(
+                    "lockTimeout must be positive (0 would mean no limit), was " + lockTimeout);
         }
         this.dsl = dsl;
         this.lockTimeout = lockTimeout;
@@ -66,9 +67,11 @@ final class LockTimeoutTransactions {
         } catch (DataAccessException e) {
             String state = e.sqlState();
             if (LOCK_NOT_AVAILABLE.equals(state) || DEADLOCK_DETECTED.equals(state)) {
-                return new PartitionChange.LockNotGranted(what + ": " + (DEADLOCK_DETECTED.equals(state)
-                        ? "deadlock with another transaction, cancelled by PostgreSQL"
-                        : "a lock was not granted within " + lockTimeout.toMillis() + " ms; a long transaction holds it"));
+                return new PartitionChange.LockNotGranted(what + ": "
+                        + (DEADLOCK_DETECTED.equals(state)
+                                ? "deadlock with another transaction, cancelled by PostgreSQL"
+                                : "a lock was not granted within " + lockTimeout.toMillis()
+                                        + " ms; a long transaction holds it"));
             }
             throw e;
         }

@@ -36,7 +36,8 @@ import org.jooq.DSLContext;
 final class PartitionCatalog {
 
     private static final PCatalogResourceSyncEvents EVENTS = P_CATALOG_RESOURCE_SYNC_EVENTS;
-    private static final CatalogResourceSyncEventDetachedPartitions DETACHED = CATALOG_RESOURCE_SYNC_EVENT_DETACHED_PARTITIONS;
+    private static final CatalogResourceSyncEventDetachedPartitions DETACHED =
+            CATALOG_RESOURCE_SYNC_EVENT_DETACHED_PARTITIONS;
 
     private final DSLContext dsl;
 
@@ -62,8 +63,7 @@ final class PartitionCatalog {
                         SELECT c.relname::text, pg_get_expr(c.relpartbound, c.oid)
                           FROM pg_inherits i
                           JOIN pg_class c ON c.oid = i.inhrelid
-                         WHERE i.inhparent = {0}::regclass""",
-                        EVENTS.getName())
+                         WHERE i.inhparent = {0}::regclass""", EVENTS.getName())
                 .fetch()
                 .forEach(row -> partitions.put(row.get(0, String.class), listValues(row.get(1, String.class))));
         return partitions;
@@ -95,15 +95,16 @@ final class PartitionCatalog {
                         SELECT pg_get_expr(d.adbin, d.adrelid)
                           FROM pg_attrdef d
                           JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-                         WHERE d.adrelid = {0}::regclass AND a.attname = {1}""",
-                        EVENTS.getName(), EVENTS.PARTITION_ID.getName())
+                         WHERE d.adrelid = {0}::regclass AND a.attname = {1}""", EVENTS.getName(), EVENTS.PARTITION_ID.getName())
                 .fetchOptional(0, String.class)
                 .orElseThrow(() -> new PostgresAdapterException(EVENTS.getName() + "." + EVENTS.PARTITION_ID.getName()
                         + " has no default: every insert naming no partition fails. Restore one with ALTER TABLE ONLY "
                         + EVENTS.getName() + " ALTER COLUMN partition_id SET DEFAULT <newest partition value>"));
-        return CatalogExpressions.constant(expression).orElseThrow(() -> new PostgresAdapterException(EVENTS.getName()
-                + ".partition_id defaults to '" + expression + "', not a partition value; queue upkeep manages a constant"
-                + " default only"));
+        return CatalogExpressions.constant(expression)
+                .orElseThrow(() -> new PostgresAdapterException(EVENTS.getName()
+                        + ".partition_id defaults to '" + expression
+                        + "', not a partition value; queue upkeep manages a constant"
+                        + " default only"));
     }
 
     /**
@@ -121,8 +122,7 @@ final class PartitionCatalog {
                                 SELECT e.id FROM {1} e WHERE e.partition_id = v.value AND e.status = {2}
                                  ORDER BY e.id LIMIT 1
                                ) pending ON true
-                         ORDER BY v.value""",
-                        val(values.toArray(Long[]::new)), EVENTS, inline(SyncEventStatus.PENDING.code()))
+                         ORDER BY v.value""", val(values.toArray(Long[]::new)), EVENTS, inline(SyncEventStatus.PENDING.code()))
                 .fetch(row -> {
                     long value = row.get(0, Long.class);
                     OffsetDateTime oldest = row.get(1, OffsetDateTime.class);
@@ -134,7 +134,10 @@ final class PartitionCatalog {
 
     /** Whether partition {@code value} holds a pending event: one probe of its partial index. */
     boolean holdsPendingEvents(long value) {
-        return dsl.select(exists(selectOne().from(EVENTS).where(EVENTS.PARTITION_ID.eq(inline(value))).and(PENDING)))
+        return dsl.select(exists(selectOne()
+                        .from(EVENTS)
+                        .where(EVENTS.PARTITION_ID.eq(inline(value)))
+                        .and(PENDING)))
                 .fetchSingle()
                 .value1();
     }
@@ -151,7 +154,8 @@ final class PartitionCatalog {
      * transaction ends, so that two drops of it cannot both go ahead.
      */
     Optional<String> lockDetachedRecord(long value) {
-        return dsl.select(DETACHED.TABLE_NAME).from(DETACHED)
+        return dsl.select(DETACHED.TABLE_NAME)
+                .from(DETACHED)
                 .where(DETACHED.PARTITION_VALUE.eq(value))
                 .forUpdate()
                 .fetchOptional(DETACHED.TABLE_NAME);
@@ -166,8 +170,7 @@ final class PartitionCatalog {
     boolean isAttached(String table) {
         return dsl.fetchValue(field("""
                         EXISTS (SELECT 1 FROM pg_inherits
-                                 WHERE inhrelid = to_regclass({0}) AND inhparent = {1}::regclass)""",
-                Boolean.class, val(quoted(table)), val(EVENTS.getName())));
+                                 WHERE inhrelid = to_regclass({0}) AND inhparent = {1}::regclass)""", Boolean.class, val(quoted(table)), val(EVENTS.getName())));
     }
 
     /** {@code to_regclass} reads an identifier as SQL would: quoted, so that case and digits stay as they are. */

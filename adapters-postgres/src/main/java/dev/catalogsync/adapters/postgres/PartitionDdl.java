@@ -33,7 +33,8 @@ final class PartitionDdl {
     private static final String PARTITION_NAME_PREFIX = "catalog_resource_sync_events_";
 
     private static final PCatalogResourceSyncEvents EVENTS = P_CATALOG_RESOURCE_SYNC_EVENTS;
-    private static final CatalogResourceSyncEventDetachedPartitions DETACHED = CATALOG_RESOURCE_SYNC_EVENT_DETACHED_PARTITIONS;
+    private static final CatalogResourceSyncEventDetachedPartitions DETACHED =
+            CATALOG_RESOURCE_SYNC_EVENT_DETACHED_PARTITIONS;
 
     private final LockTimeoutTransactions transactions;
 
@@ -60,7 +61,8 @@ final class PartitionDdl {
             if (catalog.tableExists(partitionName(value))) {
                 return refused("a table named " + partitionName(value) + " exists already and is not attached");
             }
-            tx.execute("CREATE TABLE {0} PARTITION OF {1} FOR VALUES IN ({2})",
+            tx.execute(
+                    "CREATE TABLE {0} PARTITION OF {1} FOR VALUES IN ({2})",
                     name(partitionName(value)), EVENTS, inline(value));
             setDefault(tx, value);
             return new PartitionChange.Done();
@@ -86,7 +88,8 @@ final class PartitionDdl {
             // Waits for every transaction still writing to the queue to end, and keeps new ones out until commit:
             // no pending event can appear in the partition between the check below and the detach.
             lockQueueTable(tx);
-            Optional<String> table = Optional.ofNullable(catalog.singleValuePartitions().get(value));
+            Optional<String> table =
+                    Optional.ofNullable(catalog.singleValuePartitions().get(value));
             if (table.isEmpty()) {
                 return refused("partition " + value + " is not attached (or holds other values too)");
             }
@@ -137,7 +140,8 @@ final class PartitionDdl {
      * PostgreSQL also rewrites every partition's default, taking an {@code ACCESS EXCLUSIVE} lock on each.
      */
     private static void setDefault(DSLContext tx, long value) {
-        tx.execute("ALTER TABLE ONLY {0} ALTER COLUMN {1} SET DEFAULT {2}",
+        tx.execute(
+                "ALTER TABLE ONLY {0} ALTER COLUMN {1} SET DEFAULT {2}",
                 EVENTS, name(EVENTS.PARTITION_ID.getName()), inline(value));
     }
 }

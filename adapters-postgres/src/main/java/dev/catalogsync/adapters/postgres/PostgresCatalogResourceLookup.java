@@ -28,6 +28,7 @@ public class PostgresCatalogResourceLookup implements CatalogResourceLookup {
     }
 
     ResultQuery<Record1<Boolean>> isCatalogResourceQuery(long projectId) {
-        return dsl.select(exists(selectOne().from(CATALOG_RESOURCES).where(CATALOG_RESOURCES.PROJECT_ID.eq(projectId))));
+        return dsl.select(
+                exists(selectOne().from(CATALOG_RESOURCES).where(CATALOG_RESOURCES.PROJECT_ID.eq(projectId))));
     }
 }

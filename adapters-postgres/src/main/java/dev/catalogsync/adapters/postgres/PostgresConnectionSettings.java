@@ -26,7 +26,7 @@ public record PostgresConnectionSettings(String jdbcUrl, String user, String pas
     /** Leaves the password out: settings end up in logs and error messages. */
     @Override
     public String toString() {
-        return "PostgresConnectionSettings[jdbcUrl=" + jdbcUrl + ", user=" + user
-                + ", password=" + (password.isEmpty() ? "<none>" : "<hidden>") + "]";
+        return "PostgresConnectionSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password="
+                + (password.isEmpty() ? "<none>" : "<hidden>") + "]";
     }
 }

@@ -64,14 +64,22 @@ public class PostgresMirrorDrift implements MirrorDrift {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
         }
-        Record4<Integer, Integer, Integer, Long> page = checkPageQuery(afterId, limit, queueRepairs).fetchSingle();
+        Record4<Integer, Integer, Integer, Long> page =
+                checkPageQuery(afterId, limit, queueRepairs).fetchSingle();
         return new DriftPage(page.value1(), page.value2(), page.value3(), page.value4());
     }
 
-    ResultQuery<Record4<Integer, Integer, Integer, Long>> checkPageQuery(long afterId, int limit, boolean queueRepairs) {
-        return dsl.resultQuery(queueRepairs ? CHECK_AND_QUEUE : CHECK,
-                        CATALOG_RESOURCES, PROJECTS, P_CATALOG_RESOURCE_SYNC_EVENTS, val(afterId), val(limit))
-                .coerce(field("checked", Integer.class),
+    ResultQuery<Record4<Integer, Integer, Integer, Long>> checkPageQuery(
+            long afterId, int limit, boolean queueRepairs) {
+        return dsl.resultQuery(
+                        queueRepairs ? CHECK_AND_QUEUE : CHECK,
+                        CATALOG_RESOURCES,
+                        PROJECTS,
+                        P_CATALOG_RESOURCE_SYNC_EVENTS,
+                        val(afterId),
+                        val(limit))
+                .coerce(
+                        field("checked", Integer.class),
                         field("drifted", Integer.class),
                         field("queued", Integer.class),
                         field("last_id", Long.class));

@@ -63,7 +63,9 @@ public class PostgresQueueInspector implements QueueInspector {
     @Override
     public Map<Long, EventCounts> eventCountsByPartition() {
         Map<Long, EventCounts> counts = new TreeMap<>();
-        dsl.select(EVENTS.PARTITION_ID, count().filterWhere(PENDING),
+        dsl.select(
+                        EVENTS.PARTITION_ID,
+                        count().filterWhere(PENDING),
                         count().filterWhere(EVENTS.STATUS.eq(inline((short) SyncEventStatus.PROCESSED.code()))))
                 .from(EVENTS)
                 .groupBy(EVENTS.PARTITION_ID)

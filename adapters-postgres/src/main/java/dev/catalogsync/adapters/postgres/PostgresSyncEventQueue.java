@@ -73,8 +73,13 @@ public class PostgresSyncEventQueue implements SyncEventQueue {
     }
 
     ResultQuery<Record6<Long, Long, Long, Long, Short, OffsetDateTime>> nextPendingBatchQuery(int limit) {
-        return dsl.select(EVENTS.ID, EVENTS.CATALOG_RESOURCE_ID, EVENTS.PROJECT_ID, EVENTS.PARTITION_ID,
-                        EVENTS.STATUS, EVENTS.CREATED_AT)
+        return dsl.select(
+                        EVENTS.ID,
+                        EVENTS.CATALOG_RESOURCE_ID,
+                        EVENTS.PROJECT_ID,
+                        EVENTS.PARTITION_ID,
+                        EVENTS.STATUS,
+                        EVENTS.CREATED_AT)
                 .from(EVENTS)
                 .where(PENDING)
                 .orderBy(EVENTS.ID)
@@ -82,8 +87,13 @@ public class PostgresSyncEventQueue implements SyncEventQueue {
     }
 
     private static SyncEvent toEvent(Record6<Long, Long, Long, Long, Short, OffsetDateTime> row) {
-        return new SyncEvent(row.value1(), row.value2(), row.value3(), row.value4(),
-                SyncEventStatus.fromCode(row.value5()), row.value6().toInstant());
+        return new SyncEvent(
+                row.value1(),
+                row.value2(),
+                row.value3(),
+                row.value4(),
+                SyncEventStatus.fromCode(row.value5()),
+                row.value6().toInstant());
     }
 
     /**
@@ -101,12 +111,14 @@ public class PostgresSyncEventQueue implements SyncEventQueue {
         }
         if (idsByPartition.size() == 1) {
             long partitionId = idsByPartition.firstKey();
-            return markProcessedQuery(dsl, partitionId, idsByPartition.get(partitionId)).execute();
+            return markProcessedQuery(dsl, partitionId, idsByPartition.get(partitionId))
+                    .execute();
         }
         return dsl.transactionResult(configuration -> {
             int marked = 0;
             for (Map.Entry<Long, List<Long>> partition : idsByPartition.entrySet()) {
-                marked += markProcessedQuery(configuration.dsl(), partition.getKey(), partition.getValue()).execute();
+                marked += markProcessedQuery(configuration.dsl(), partition.getKey(), partition.getValue())
+                        .execute();
             }
             return marked;
         });

@@ -70,8 +70,8 @@ public class SchemaMigrator {
             MigrateResult result = flyway.migrate();
             return new MigrationReport(result.migrationsExecuted, schemaVersion(flyway, result));
         } catch (FlywayException e) {
-            throw new PostgresAdapterException("Could not migrate the schema from " + MIGRATIONS_LOCATION
-                    + ": " + e.getMessage(), e);
+            throw new PostgresAdapterException(
+                    "Could not migrate the schema from " + MIGRATIONS_LOCATION + ": " + e.getMessage(), e);
         }
     }
 

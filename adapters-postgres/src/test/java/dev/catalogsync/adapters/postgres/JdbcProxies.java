@@ -14,8 +14,7 @@ final class JdbcProxies {
         Object apply(Method method, Object[] arguments, Object result) throws Exception;
     }
 
-    private JdbcProxies() {
-    }
+    private JdbcProxies() {}
 
     /** {@code target} behind {@code type}, each call passed to {@code afterCall} once the target has returned. */
     static <T> T afterEachCall(Class<T> type, T target, AfterCall afterCall) {

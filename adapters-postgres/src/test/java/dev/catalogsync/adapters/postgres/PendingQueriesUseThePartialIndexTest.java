@@ -31,9 +31,8 @@ class PendingQueriesUseThePartialIndexTest {
     private static PostgresTestDatabase database;
 
     /** Renders bind values as {@code $1, $2, ...}, the placeholders {@code EXPLAIN (GENERIC_PLAN)} accepts. */
-    private static final DSLContext PLACEHOLDERS = DSL.using(SQLDialect.POSTGRES, new Settings()
-            .withRenderSchema(false)
-            .withRenderNamedParamPrefix("$"));
+    private static final DSLContext PLACEHOLDERS = DSL.using(
+            SQLDialect.POSTGRES, new Settings().withRenderSchema(false).withRenderNamedParamPrefix("$"));
 
     private final PostgresSyncEventQueue queue = new PostgresSyncEventQueue(database.dataSource());
     private Connection connection;
@@ -104,7 +103,8 @@ class PendingQueriesUseThePartialIndexTest {
 
     @Test
     void a_bound_pending_status_would_not_use_the_partial_index() throws SQLException {
-        String plan = genericPlan(DSL.selectOne().from(DSL.table("p_catalog_resource_sync_events"))
+        String plan = genericPlan(DSL.selectOne()
+                .from(DSL.table("p_catalog_resource_sync_events"))
                 .where(DSL.field("status").eq(DSL.val((short) 1))));
 
         assertThat(plan).contains("Seq Scan");

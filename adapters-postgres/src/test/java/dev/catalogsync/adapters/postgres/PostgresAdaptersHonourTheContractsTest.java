@@ -78,8 +78,8 @@ class PostgresAdaptersHonourTheContractsTest {
         protected void newEventsLandInPartition(long value) {
             database.execute("CREATE TABLE catalog_resource_sync_events_" + value
                     + " PARTITION OF p_catalog_resource_sync_events FOR VALUES IN (" + value + ")");
-            database.execute("ALTER TABLE ONLY p_catalog_resource_sync_events ALTER COLUMN partition_id SET DEFAULT "
-                    + value);
+            database.execute(
+                    "ALTER TABLE ONLY p_catalog_resource_sync_events ALTER COLUMN partition_id SET DEFAULT " + value);
         }
     }
 

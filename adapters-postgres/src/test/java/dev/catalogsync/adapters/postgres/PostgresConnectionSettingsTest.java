@@ -27,6 +27,9 @@ class PostgresConnectionSettingsTest {
     void the_password_stays_out_of_the_string_form() {
         String shown = new PostgresConnectionSettings("jdbc:postgresql://db/catalog", "app", "s3cret").toString();
 
-        assertThat(shown).contains("jdbc:postgresql://db/catalog").contains("app").doesNotContain("s3cret");
+        assertThat(shown)
+                .contains("jdbc:postgresql://db/catalog")
+                .contains("app")
+                .doesNotContain("s3cret");
     }
 }

@@ -75,7 +75,10 @@ class PostgresExclusiveLeaseTest {
         for (int round = 0; round < ROUNDS; round++) {
             List<Optional<ExclusiveLease.Held>> results = race("free " + round);
 
-            assertThat(results).filteredOn(Optional::isPresent).as("winners of round %d", round).hasSize(1);
+            assertThat(results)
+                    .filteredOn(Optional::isPresent)
+                    .as("winners of round %d", round)
+                    .hasSize(1);
         }
     }
 
@@ -88,7 +91,10 @@ class PostgresExclusiveLeaseTest {
 
             List<Optional<ExclusiveLease.Held>> results = race(key);
 
-            assertThat(results).filteredOn(Optional::isPresent).as("winners of round %d", round).hasSize(1);
+            assertThat(results)
+                    .filteredOn(Optional::isPresent)
+                    .as("winners of round %d", round)
+                    .hasSize(1);
         }
     }
 
@@ -97,7 +103,8 @@ class PostgresExclusiveLeaseTest {
         first.tryObtain("short", Duration.ofMillis(200)).orElseThrow();
 
         assertThat(second.tryObtain("short", TTL)).isEmpty();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> second.tryObtain("short", TTL).isPresent());
     }
 

@@ -103,7 +103,8 @@ class PostgresQueueInspectorTest {
                     + "PARTITION OF p_catalog_resource_sync_events DEFAULT");
             assertThat(ownInspector.partitionValues()).containsExactly(1L, 2L, 3L, 12L);
 
-            ownSql.execute("ALTER TABLE p_catalog_resource_sync_events DETACH PARTITION catalog_resource_sync_events_1");
+            ownSql.execute(
+                    "ALTER TABLE p_catalog_resource_sync_events DETACH PARTITION catalog_resource_sync_events_1");
             assertThat(ownInspector.partitionValues()).containsExactly(2L, 3L, 12L);
         }
     }

@@ -20,7 +20,6 @@ import dev.catalogsync.domain.partitioning.PartitionLayout;
 import dev.catalogsync.domain.partitioning.PartitionStep.Activate;
 import dev.catalogsync.domain.partitioning.SlidingListPolicy;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +52,7 @@ class PostgresQueuePartitionsTest {
 
     /** Short, so that giving up is quick; no assertion depends on how long anything took. */
     private static final Duration LOCK_TIMEOUT = Duration.ofMillis(300);
+
     private static final String UNDER_TEST = "partitions-under-test";
     private static final Instant DETACHED_AT = Instant.parse("2026-02-01T00:00:00Z");
 
@@ -104,7 +104,8 @@ class PostgresQueuePartitionsTest {
     }
 
     private void processEverything() {
-        queue.markProcessed(new SyncBatch(world.events().stream().filter(SyncEvent::isPending).toList()));
+        queue.markProcessed(new SyncBatch(
+                world.events().stream().filter(SyncEvent::isPending).toList()));
     }
 
     private static PartitionLayout asMigrated() {
@@ -117,13 +118,17 @@ class PostgresQueuePartitionsTest {
      */
     private PostgresQueuePartitions crashingAfter(String statement) {
         AtomicBoolean killed = new AtomicBoolean();
-        return new PostgresQueuePartitions(StatementObservingDataSource.observing(underTest, ran -> {
-            if (ran.toUpperCase(Locale.ROOT).contains(statement) && killed.compareAndSet(false, true)) {
-                // Only the session inside the change's transaction: the pool's idle ones are left alone.
-                sql.fetch("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        + "WHERE application_name = ? AND state <> 'idle'", UNDER_TEST);
-            }
-        }), LOCK_TIMEOUT);
+        return new PostgresQueuePartitions(
+                StatementObservingDataSource.observing(underTest, ran -> {
+                    if (ran.toUpperCase(Locale.ROOT).contains(statement) && killed.compareAndSet(false, true)) {
+                        // Only the session inside the change's transaction: the pool's idle ones are left alone.
+                        sql.fetch(
+                                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                        + "WHERE application_name = ? AND state <> 'idle'",
+                                UNDER_TEST);
+                    }
+                }),
+                LOCK_TIMEOUT);
     }
 
     private long countRows(String query) {
@@ -139,7 +144,9 @@ class PostgresQueuePartitionsTest {
         assertThatThrownBy(() -> crashingAfter(statement).createAndActivate(2)).isInstanceOf(RuntimeException.class);
 
         assertThat(partitions.layout().defaultValue()).isEqualTo(1);
-        assertThat(partitions.layout().attached()).extracting(AttachedPartition::value).containsExactly(1L);
+        assertThat(partitions.layout().attached())
+                .extracting(AttachedPartition::value)
+                .containsExactly(1L);
         assertThat(rename(project).partitionId()).isEqualTo(1);
         assertThat(partitions.createAndActivate(2)).isEqualTo(new PartitionChange.Done());
         assertThat(rename(project).partitionId()).isEqualTo(2);
@@ -153,7 +160,8 @@ class PostgresQueuePartitionsTest {
         processEverything();
         partitions.createAndActivate(2);
 
-        assertThatThrownBy(() -> crashingAfter(statement).detach(1, DETACHED_AT)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> crashingAfter(statement).detach(1, DETACHED_AT))
+                .isInstanceOf(RuntimeException.class);
 
         PartitionLayout layout = partitions.layout();
         assertThat(layout.attached()).extracting(AttachedPartition::value).containsExactly(1L, 2L);
@@ -169,10 +177,14 @@ class PostgresQueuePartitionsTest {
 
         assertThatThrownBy(() -> crashingAfter("DROP TABLE").drop(1)).isInstanceOf(RuntimeException.class);
 
-        assertThat(partitions.layout().detached()).extracting(detached -> detached.value()).containsExactly(1L);
-        assertThat(countRows("SELECT count(*) FROM catalog_resource_sync_events_1")).isZero();
+        assertThat(partitions.layout().detached())
+                .extracting(detached -> detached.value())
+                .containsExactly(1L);
+        assertThat(countRows("SELECT count(*) FROM catalog_resource_sync_events_1"))
+                .isZero();
         assertThat(partitions.drop(1)).isEqualTo(new PartitionChange.Done());
-        assertThat(sql.fetchValue("SELECT to_regclass('catalog_resource_sync_events_1') IS NULL")).isEqualTo(true);
+        assertThat(sql.fetchValue("SELECT to_regclass('catalog_resource_sync_events_1') IS NULL"))
+                .isEqualTo(true);
     }
 
     @Test
@@ -182,7 +194,7 @@ class PostgresQueuePartitionsTest {
         assertThatThrownBy(() -> rename(project)).hasMessageContaining("no partition of relation");
 
         MaintainQueuePartitionsService maintenance = new MaintainQueuePartitionsService(
-                partitions, new PostgresExclusiveLease(database.dataSource()), duration -> { }, new SettableClock());
+                partitions, new PostgresExclusiveLease(database.dataSource()), duration -> {}, new SettableClock());
         Completed round = (Completed) maintenance.maintain(SlidingListPolicy.DEFAULT);
 
         assertThat(round.done()).containsExactly(new Activate(1));
@@ -194,7 +206,8 @@ class PostgresQueuePartitionsTest {
         partitions.createAndActivate(2);
 
         assertThat(sql.fetchValue("SELECT indexdef FROM pg_indexes WHERE tablename = 'catalog_resource_sync_events_2' "
-                + "AND indexdef LIKE '%WHERE (status = 1)%'")).isNotNull();
+                        + "AND indexdef LIKE '%WHERE (status = 1)%'"))
+                .isNotNull();
     }
 
     @Test
@@ -240,16 +253,19 @@ class PostgresQueuePartitionsTest {
     }
 
     private void awaitSessionsWaitingForALock(int sessions) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> countRows(
-                "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'p_catalog_resource_sync_events'::regclass")
-                >= sessions);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> countRows(
+                                "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'p_catalog_resource_sync_events'::regclass")
+                        >= sessions);
     }
 
     @Test
     void inserts_running_concurrently_with_rotations_and_a_detach_lose_nothing() throws Exception {
         int writers = 3;
         int updatesAfterTheLastRotation = 20;
-        List<Long> projects = IntStream.range(0, writers).mapToObj(i -> catalogProject()).toList();
+        List<Long> projects =
+                IntStream.range(0, writers).mapToObj(i -> catalogProject()).toList();
         AtomicBoolean rotated = new AtomicBoolean();
         try (HikariDataSource writerPool = DataSources.pooled(database.settings(), "writers", writers)) {
             DSLContext writerSql = DSL.using(writerPool, SQLDialect.POSTGRES);
@@ -257,7 +273,8 @@ class PostgresQueuePartitionsTest {
                 int updates = 0;
                 int afterRotation = 0;
                 while (afterRotation < updatesAfterTheLastRotation) {
-                    writerSql.execute("UPDATE projects SET name = CASE WHEN name = 'a' THEN 'b' ELSE 'a' END WHERE id = ?",
+                    writerSql.execute(
+                            "UPDATE projects SET name = CASE WHEN name = 'a' THEN 'b' ELSE 'a' END WHERE id = ?",
                             project);
                     updates++;
                     if (rotated.get()) {
@@ -271,15 +288,15 @@ class PostgresQueuePartitionsTest {
 
             for (long next = 2; next <= 4; next++) {
                 long seen = countRows("SELECT count(*) FROM p_catalog_resource_sync_events");
-                await().atMost(Duration.ofSeconds(20)).until(
-                        () -> countRows("SELECT count(*) FROM p_catalog_resource_sync_events") > seen + 10);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> countRows("SELECT count(*) FROM p_catalog_resource_sync_events") > seen + 10);
                 long value = next;
-                await().atMost(Duration.ofSeconds(20)).until(
-                        () -> partitions.createAndActivate(value) instanceof PartitionChange.Done);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> partitions.createAndActivate(value) instanceof PartitionChange.Done);
                 if (value == 3) {
                     sql.execute("UPDATE p_catalog_resource_sync_events SET status = 2 WHERE partition_id = 1");
-                    await().atMost(Duration.ofSeconds(20)).until(
-                            () -> partitions.detach(1, DETACHED_AT) instanceof PartitionChange.Done);
+                    await().atMost(Duration.ofSeconds(20))
+                            .until(() -> partitions.detach(1, DETACHED_AT) instanceof PartitionChange.Done);
                 }
             }
             rotated.set(true);
@@ -292,8 +309,10 @@ class PostgresQueuePartitionsTest {
             long detached = countRows("SELECT count(*) FROM catalog_resource_sync_events_1");
             assertThat(queued + detached).isEqualTo(updates);
             assertThat(sql.fetch("SELECT DISTINCT partition_id FROM p_catalog_resource_sync_events ORDER BY 1")
-                    .getValues(0, Long.class)).containsExactly(2L, 3L, 4L);
-            assertThat(countRows("SELECT count(*) FROM catalog_resource_sync_events_1 WHERE status = 1")).isZero();
+                            .getValues(0, Long.class))
+                    .containsExactly(2L, 3L, 4L);
+            assertThat(countRows("SELECT count(*) FROM catalog_resource_sync_events_1 WHERE status = 1"))
+                    .isZero();
         }
     }
 }

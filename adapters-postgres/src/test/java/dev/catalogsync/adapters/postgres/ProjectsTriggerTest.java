@@ -51,7 +51,9 @@ class ProjectsTriggerTest {
     }
 
     private List<PCatalogResourceSyncEventsRecord> events() {
-        return sql.selectFrom(P_CATALOG_RESOURCE_SYNC_EVENTS).orderBy(P_CATALOG_RESOURCE_SYNC_EVENTS.ID).fetch();
+        return sql.selectFrom(P_CATALOG_RESOURCE_SYNC_EVENTS)
+                .orderBy(P_CATALOG_RESOURCE_SYNC_EVENTS.ID)
+                .fetch();
     }
 
     private void updateProject(long id, String assignments) {
@@ -63,7 +65,8 @@ class ProjectsTriggerTest {
     void changing_a_mirrored_column_queues_exactly_one_event_for_the_catalog_resource(String assignment) {
         updateProject(project, assignment);
 
-        assertThat(events()).singleElement()
+        assertThat(events())
+                .singleElement()
                 .satisfies(event -> assertThat(event.getCatalogResourceId()).isEqualTo(resource));
     }
 
@@ -133,15 +136,20 @@ class ProjectsTriggerTest {
 
         assertThat(updated).isEqualTo(listed + 1);
         assertThat(events()).hasSize(listed);
-        assertThat(events()).extracting(PCatalogResourceSyncEventsRecord::getCatalogResourceId).doesNotHaveDuplicates();
+        assertThat(events())
+                .extracting(PCatalogResourceSyncEventsRecord::getCatalogResourceId)
+                .doesNotHaveDuplicates();
     }
 
     @Test
     void an_event_inserted_naming_only_resource_and_project_takes_the_defaults() {
-        OffsetDateTime before = sql.select(DSL.currentOffsetDateTime()).fetchSingle().value1();
+        OffsetDateTime before =
+                sql.select(DSL.currentOffsetDateTime()).fetchSingle().value1();
 
-        sql.execute("INSERT INTO p_catalog_resource_sync_events (catalog_resource_id, project_id) VALUES (?, ?)",
-                resource, project);
+        sql.execute(
+                "INSERT INTO p_catalog_resource_sync_events (catalog_resource_id, project_id) VALUES (?, ?)",
+                resource,
+                project);
 
         PCatalogResourceSyncEventsRecord event = events().get(0);
         assertThat(event.getId()).isPositive();

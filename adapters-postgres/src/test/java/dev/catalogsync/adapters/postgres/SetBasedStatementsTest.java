@@ -70,7 +70,8 @@ class SetBasedStatementsTest {
         assertThat(marked).hasValue(size);
         assertThat(List.of(reads, syncs, marks)).containsExactly(1, 1, 1);
         assertThat(queue.hasPending()).isFalse();
-        assertThat(sql.fetchCount(sql.selectFrom("catalog_resources").where("name NOT LIKE '% renamed'"))).isZero();
+        assertThat(sql.fetchCount(sql.selectFrom("catalog_resources").where("name NOT LIKE '% renamed'")))
+                .isZero();
     }
 
     @ParameterizedTest(name = "{0} events")
@@ -110,8 +111,10 @@ class SetBasedStatementsTest {
 
     @Test
     void empty_calls_cost_no_round_trip() {
-        assertThat(counting.statementsIssuedBy(() -> mirror.syncFromProjects(List.of()))).isZero();
-        assertThat(counting.statementsIssuedBy(() -> queue.markProcessed(SyncBatch.empty()))).isZero();
+        assertThat(counting.statementsIssuedBy(() -> mirror.syncFromProjects(List.of())))
+                .isZero();
+        assertThat(counting.statementsIssuedBy(() -> queue.markProcessed(SyncBatch.empty())))
+                .isZero();
         assertThat(counting.statementsIssuedBy(() -> queue.nextPendingBatch(0))).isZero();
     }
 

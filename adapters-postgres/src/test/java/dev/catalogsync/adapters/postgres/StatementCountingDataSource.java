@@ -17,8 +17,10 @@ final class StatementCountingDataSource {
     private final DataSource dataSource;
 
     StatementCountingDataSource(DataSource target) {
-        this.dataSource = afterEachCall(DataSource.class, target, (method, arguments, result) ->
-                method.getName().equals("getConnection")
+        this.dataSource = afterEachCall(
+                DataSource.class,
+                target,
+                (method, arguments, result) -> method.getName().equals("getConnection")
                         ? afterEachCall(Connection.class, (Connection) result, this::countStatements)
                         : result);
     }

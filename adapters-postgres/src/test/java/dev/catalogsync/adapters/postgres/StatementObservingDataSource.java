@@ -15,13 +15,14 @@ import javax.sql.DataSource;
  */
 final class StatementObservingDataSource {
 
-    private StatementObservingDataSource() {
-    }
+    private StatementObservingDataSource() {}
 
     /** {@code target}, with {@code afterStatement} called on the calling thread after each statement it runs. */
     static DataSource observing(DataSource target, Consumer<String> afterStatement) {
-        return afterEachCall(DataSource.class, target, (method, arguments, result) ->
-                method.getName().equals("getConnection")
+        return afterEachCall(
+                DataSource.class,
+                target,
+                (method, arguments, result) -> method.getName().equals("getConnection")
                         ? observing((Connection) result, afterStatement)
                         : result);
     }
@@ -39,8 +40,8 @@ final class StatementObservingDataSource {
     }
 
     /** @param preparedSql the SQL the statement was prepared with, or null for a plain statement given it per call */
-    private static Object observing(Method made, Statement statement, String preparedSql,
-            Consumer<String> afterStatement) {
+    private static Object observing(
+            Method made, Statement statement, String preparedSql, Consumer<String> afterStatement) {
         @SuppressWarnings("unchecked")
         Class<Statement> type = (Class<Statement>) made.getReturnType();
         return afterEachCall(type, statement, (method, arguments, result) -> {

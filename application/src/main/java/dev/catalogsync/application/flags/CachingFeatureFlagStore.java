@@ -23,8 +23,7 @@ public class CachingFeatureFlagStore implements FeatureFlagStore {
     /** The most a service may lag behind a flag change: the issue asks for "within a second". */
     public static final Duration MAXIMUM_TIME_TO_LIVE = Duration.ofSeconds(1);
 
-    private record Entry(Optional<Boolean> override, Instant readAt) {
-    }
+    private record Entry(Optional<Boolean> override, Instant readAt) {}
 
     private final FeatureFlagStore store;
     private final Clock clock;

@@ -15,8 +15,7 @@ public final class FeatureFlagDefinitions {
 
     private static final List<FeatureFlag> ALL = List.of(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS);
 
-    private FeatureFlagDefinitions() {
-    }
+    private FeatureFlagDefinitions() {}
 
     public static List<FeatureFlag> all() {
         return ALL;

@@ -29,8 +29,11 @@ public class ListQueuePartitionsService implements ListQueuePartitions {
                 layout.attached().stream()
                         .map(partition -> {
                             EventCounts partitionCounts = counts.getOrDefault(partition.value(), NONE);
-                            return new PartitionFigures(partition, partition.value() == layout.defaultValue(),
-                                    partitionCounts.pending(), partitionCounts.processed());
+                            return new PartitionFigures(
+                                    partition,
+                                    partition.value() == layout.defaultValue(),
+                                    partitionCounts.pending(),
+                                    partitionCounts.processed());
                         })
                         .toList(),
                 layout.detached());

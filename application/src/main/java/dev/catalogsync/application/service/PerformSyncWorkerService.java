@@ -98,7 +98,8 @@ public class PerformSyncWorkerService implements PerformSyncWorker {
     }
 
     private BatchResult processBatch(BatchSize batchSize) {
-        long estimatedTotal = queue.pendingRange().map(PendingRange::estimatedTotal).orElse(0L);
+        long estimatedTotal =
+                queue.pendingRange().map(PendingRange::estimatedTotal).orElse(0L);
         SyncBatch batch = queue.nextPendingBatch(batchSize.value());
         if (batch.isEmpty()) {
             return BatchResult.nothingConsumable(estimatedTotal);

@@ -18,7 +18,8 @@ public class ReportQueueStatusService implements ReportQueueStatus {
     private final FeatureFlagStates flags;
     private final Clock clock;
 
-    public ReportQueueStatusService(SyncEventQueue queue, QueueInspector inspector, FeatureFlagStates flags, Clock clock) {
+    public ReportQueueStatusService(
+            SyncEventQueue queue, QueueInspector inspector, FeatureFlagStates flags, Clock clock) {
         this.queue = queue;
         this.inspector = inspector;
         this.flags = flags;
@@ -27,7 +28,8 @@ public class ReportQueueStatusService implements ReportQueueStatus {
 
     @Override
     public QueueStatus status() {
-        Duration oldestAge = inspector.oldestPendingCreatedAt()
+        Duration oldestAge = inspector
+                .oldestPendingCreatedAt()
                 .map(createdAt -> Duration.between(createdAt, clock.instant()))
                 .map(age -> age.isNegative() ? Duration.ZERO : age)
                 .orElse(Duration.ZERO);

@@ -15,8 +15,7 @@ public abstract class CatalogMirrorContract {
 
     private static final MirroredAttributes ORIGINAL =
             new MirroredAttributes("original", "the first description", VisibilityLevel.PRIVATE);
-    private static final MirroredAttributes CHANGED =
-            new MirroredAttributes("changed", null, VisibilityLevel.PUBLIC);
+    private static final MirroredAttributes CHANGED = new MirroredAttributes("changed", null, VisibilityLevel.PUBLIC);
 
     @Test
     void copies_name_description_and_visibility_from_the_project() {
@@ -27,7 +26,9 @@ public abstract class CatalogMirrorContract {
         int changed = mirror().syncFromProjects(List.of(resource));
 
         assertThat(changed).isEqualTo(1);
-        assertThat(world().catalogResource(resource)).map(CatalogResource::attributes).contains(CHANGED);
+        assertThat(world().catalogResource(resource))
+                .map(CatalogResource::attributes)
+                .contains(CHANGED);
     }
 
     @Test
@@ -36,7 +37,9 @@ public abstract class CatalogMirrorContract {
         long resource = world().createCatalogResource(project);
 
         assertThat(mirror().syncFromProjects(List.of(resource))).isZero();
-        assertThat(world().catalogResource(resource)).map(CatalogResource::attributes).contains(ORIGINAL);
+        assertThat(world().catalogResource(resource))
+                .map(CatalogResource::attributes)
+                .contains(ORIGINAL);
     }
 
     @Test
@@ -50,8 +53,12 @@ public abstract class CatalogMirrorContract {
 
         mirror().syncFromProjects(List.of(firstResource));
 
-        assertThat(world().catalogResource(firstResource)).map(CatalogResource::attributes).contains(ORIGINAL);
-        assertThat(world().catalogResource(secondResource)).map(CatalogResource::attributes).contains(CHANGED);
+        assertThat(world().catalogResource(firstResource))
+                .map(CatalogResource::attributes)
+                .contains(ORIGINAL);
+        assertThat(world().catalogResource(secondResource))
+                .map(CatalogResource::attributes)
+                .contains(CHANGED);
     }
 
     @Test
@@ -64,7 +71,9 @@ public abstract class CatalogMirrorContract {
         world().writeCatalogResourceByHand(kept, CHANGED);
 
         assertThat(mirror().syncFromProjects(List.of(deleted, kept))).isEqualTo(1);
-        assertThat(world().catalogResource(kept)).map(CatalogResource::attributes).contains(ORIGINAL);
+        assertThat(world().catalogResource(kept))
+                .map(CatalogResource::attributes)
+                .contains(ORIGINAL);
     }
 
     @Test

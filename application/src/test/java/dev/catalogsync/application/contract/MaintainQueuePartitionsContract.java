@@ -52,7 +52,7 @@ public abstract class MaintainQueuePartitionsContract {
     private int renames;
 
     private MaintainQueuePartitionsService maintenance() {
-        return new MaintainQueuePartitionsService(partitions(), lease(), duration -> { }, clock());
+        return new MaintainQueuePartitionsService(partitions(), lease(), duration -> {}, clock());
     }
 
     private Completed round(SlidingListPolicy policy) {
@@ -70,12 +70,15 @@ public abstract class MaintainQueuePartitionsContract {
     }
 
     private void processPartition(long value) {
-        queue().markProcessed(new SyncBatch(
-                world().events().stream().filter(event -> event.partitionId() == value).toList()));
+        queue().markProcessed(new SyncBatch(world().events().stream()
+                .filter(event -> event.partitionId() == value)
+                .toList()));
     }
 
     private List<Long> attached() {
-        return partitions().layout().attached().stream().map(AttachedPartition::value).toList();
+        return partitions().layout().attached().stream()
+                .map(AttachedPartition::value)
+                .toList();
     }
 
     @Test
@@ -92,8 +95,7 @@ public abstract class MaintainQueuePartitionsContract {
         assertThat(second.partitionId()).isEqualTo(2);
 
         processPartition(1);
-        assertThat(round(DROP_AT_ONCE))
-                .isEqualTo(new Completed(List.of(new Detach(1), new Drop(1)), List.of(), 2));
+        assertThat(round(DROP_AT_ONCE)).isEqualTo(new Completed(List.of(new Detach(1), new Drop(1)), List.of(), 2));
         assertThat(attached()).containsExactly(2L);
         assertThat(partitions().layout().detached()).isEmpty();
         assertThat(world().events()).containsExactly(second);
@@ -121,7 +123,9 @@ public abstract class MaintainQueuePartitionsContract {
         processPartition(1);
 
         assertThat(round(KEEP_A_WEEK).done()).containsExactly(new Detach(1));
-        assertThat(partitions().layout().detached()).extracting(detached -> detached.value()).containsExactly(1L);
+        assertThat(partitions().layout().detached())
+                .extracting(detached -> detached.value())
+                .containsExactly(1L);
 
         letTimePass(Duration.ofDays(6));
         assertThat(round(KEEP_A_WEEK).done()).isEmpty();
@@ -162,8 +166,8 @@ public abstract class MaintainQueuePartitionsContract {
     void a_round_is_skipped_while_another_holds_the_maintenance_lease() {
         queueEvent();
         letTimePass(DAY.plusHours(1));
-        ExclusiveLease.Held other = lease().tryObtain(
-                MaintainQueuePartitionsService.LEASE_KEY, Duration.ofMinutes(1)).orElseThrow();
+        ExclusiveLease.Held other = lease().tryObtain(MaintainQueuePartitionsService.LEASE_KEY, Duration.ofMinutes(1))
+                .orElseThrow();
 
         assertThat(maintenance().maintain(DROP_AT_ONCE))
                 .isInstanceOf(dev.catalogsync.application.port.in.MaintainQueuePartitions.OtherRoundRunning.class);

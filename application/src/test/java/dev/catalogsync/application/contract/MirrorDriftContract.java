@@ -35,8 +35,7 @@ public abstract class MirrorDriftContract {
 
     @Test
     void a_consistent_mirror_has_no_drift() {
-        assertThat(drift().checkPage(Long.MIN_VALUE, 100, true))
-                .isEqualTo(new DriftPage(5, 0, 0, resources.get(4)));
+        assertThat(drift().checkPage(Long.MIN_VALUE, 100, true)).isEqualTo(new DriftPage(5, 0, 0, resources.get(4)));
         assertThat(world().events()).isEmpty();
     }
 
@@ -44,8 +43,8 @@ public abstract class MirrorDriftContract {
     void each_of_the_three_columns_counts_and_nulls_compare_equal() {
         world().writeCatalogResourceByHand(resources.get(0), attributes("other name", null));
         world().writeCatalogResourceByHand(resources.get(1), attributes("project 1", null));
-        world().writeCatalogResourceByHand(resources.get(2),
-                new MirroredAttributes("project 2", null, VisibilityLevel.PRIVATE));
+        world().writeCatalogResourceByHand(
+                        resources.get(2), new MirroredAttributes("project 2", null, VisibilityLevel.PRIVATE));
 
         assertThat(drift().checkPage(Long.MIN_VALUE, 100, false).drifted()).isEqualTo(3);
     }
@@ -54,8 +53,7 @@ public abstract class MirrorDriftContract {
     void without_repair_nothing_is_queued() {
         world().writeCatalogResourceByHand(resources.get(3), attributes("by hand", null));
 
-        assertThat(drift().checkPage(Long.MIN_VALUE, 100, false))
-                .isEqualTo(new DriftPage(5, 1, 0, resources.get(4)));
+        assertThat(drift().checkPage(Long.MIN_VALUE, 100, false)).isEqualTo(new DriftPage(5, 1, 0, resources.get(4)));
         assertThat(world().events()).isEmpty();
     }
 
@@ -64,9 +62,9 @@ public abstract class MirrorDriftContract {
         world().writeCatalogResourceByHand(resources.get(1), attributes("by hand", null));
         world().writeCatalogResourceByHand(resources.get(3), attributes("by hand", null));
 
-        assertThat(drift().checkPage(Long.MIN_VALUE, 100, true))
-                .isEqualTo(new DriftPage(5, 2, 2, resources.get(4)));
-        assertThat(world().events()).allMatch(SyncEvent::isPending)
+        assertThat(drift().checkPage(Long.MIN_VALUE, 100, true)).isEqualTo(new DriftPage(5, 2, 2, resources.get(4)));
+        assertThat(world().events())
+                .allMatch(SyncEvent::isPending)
                 .extracting(SyncEvent::catalogResourceId)
                 .containsExactlyInAnyOrder(resources.get(1), resources.get(3));
     }
@@ -81,12 +79,14 @@ public abstract class MirrorDriftContract {
         DriftPage third = drift().checkPage(second.lastId(), 2, true);
         DriftPage past = drift().checkPage(third.lastId(), 2, true);
 
-        assertThat(List.of(first, second, third, past)).containsExactly(
-                new DriftPage(2, 1, 1, resources.get(1)),
-                new DriftPage(2, 1, 1, resources.get(3)),
-                new DriftPage(1, 0, 0, resources.get(4)),
-                new DriftPage(0, 0, 0, resources.get(4)));
-        assertThat(world().events()).extracting(SyncEvent::catalogResourceId)
+        assertThat(List.of(first, second, third, past))
+                .containsExactly(
+                        new DriftPage(2, 1, 1, resources.get(1)),
+                        new DriftPage(2, 1, 1, resources.get(3)),
+                        new DriftPage(1, 0, 0, resources.get(4)),
+                        new DriftPage(0, 0, 0, resources.get(4)));
+        assertThat(world().events())
+                .extracting(SyncEvent::catalogResourceId)
                 .containsExactly(resources.get(0), resources.get(3));
     }
 }

@@ -44,8 +44,14 @@ public abstract class PerformSyncWorkerContract {
     private long resource2;
 
     private PerformSyncWorkerService worker() {
-        return new PerformSyncWorkerService(queue(), mirror(), lease(), workerQueue,
-                new FeatureFlagStates(flagStore()), SyncStatistics.NOOP, Clock.systemUTC());
+        return new PerformSyncWorkerService(
+                queue(),
+                mirror(),
+                lease(),
+                workerQueue,
+                new FeatureFlagStates(flagStore()),
+                SyncStatistics.NOOP,
+                Clock.systemUTC());
     }
 
     private static MirroredAttributes attributes(String name, String description, VisibilityLevel visibility) {
@@ -75,9 +81,11 @@ public abstract class PerformSyncWorkerContract {
 
         assertThat(run).isEqualTo(new WorkerRun.Processed(new BatchResult(3, 3, 3), false));
         assertThat(pendingCount()).isZero();
-        assertThat(world().catalogResource(resource1)).map(CatalogResource::attributes)
+        assertThat(world().catalogResource(resource1))
+                .map(CatalogResource::attributes)
                 .contains(attributes("Name 1", "Test 1", VisibilityLevel.INTERNAL));
-        assertThat(world().catalogResource(resource2)).map(CatalogResource::attributes)
+        assertThat(world().catalogResource(resource2))
+                .map(CatalogResource::attributes)
                 .contains(attributes("Name 2", "Test 2", VisibilityLevel.PUBLIC));
         assertThat(workerQueue.enqueued()).isZero();
     }
@@ -118,14 +126,15 @@ public abstract class PerformSyncWorkerContract {
 
         assertThat(run).isEqualTo(new WorkerRun.Processed(new BatchResult(3, 3, 3), false));
         assertThat(pendingCount()).isZero();
-        assertThat(world().catalogResource(resource1)).map(CatalogResource::attributes)
+        assertThat(world().catalogResource(resource1))
+                .map(CatalogResource::attributes)
                 .contains(attributes("Name 1", "Test 1", VisibilityLevel.INTERNAL));
     }
 
     @Test
     void a_held_lease_skips_processing_but_still_enqueues_while_events_are_pending() {
-        Optional<ExclusiveLease.Held> other = lease().tryObtain(
-                PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1));
+        Optional<ExclusiveLease.Held> other =
+                lease().tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1));
         assertThat(other).isPresent();
 
         WorkerRun run = worker().perform(BatchSize.DEFAULT);
@@ -140,7 +149,8 @@ public abstract class PerformSyncWorkerContract {
     void the_lease_is_released_after_a_pass() {
         worker().perform(new BatchSize(1));
 
-        assertThat(lease().tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1))).isPresent();
+        assertThat(lease().tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1)))
+                .isPresent();
     }
 
     @Test
@@ -151,7 +161,9 @@ public abstract class PerformSyncWorkerContract {
 
         assertThat(run).isEqualTo(new WorkerRun.FlagDisabled());
         assertThat(pendingCount()).isEqualTo(3);
-        assertThat(world().catalogResource(resource1)).map(r -> r.attributes().name()).contains("project 1");
+        assertThat(world().catalogResource(resource1))
+                .map(r -> r.attributes().name())
+                .contains("project 1");
         assertThat(workerQueue.enqueued()).isZero();
     }
 
@@ -165,7 +177,8 @@ public abstract class PerformSyncWorkerContract {
         WorkerRun run = worker().perform(BatchSize.DEFAULT);
 
         assertThat(run).isEqualTo(new WorkerRun.Processed(new BatchResult(4, 4, 4), false));
-        assertThat(world().catalogResource(resource2)).map(CatalogResource::attributes)
+        assertThat(world().catalogResource(resource2))
+                .map(CatalogResource::attributes)
                 .contains(attributes("Name 2b", "Test 2", VisibilityLevel.PRIVATE));
     }
 }

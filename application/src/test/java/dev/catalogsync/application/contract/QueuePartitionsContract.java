@@ -104,7 +104,9 @@ public abstract class QueuePartitionsContract {
         partitions().createAndActivate(2);
 
         assertThat(partitions().detach(1, DETACHED_AT)).isInstanceOf(PartitionChange.Refused.class);
-        assertThat(partitions().layout().attached()).extracting(AttachedPartition::value).containsExactly(1L, 2L);
+        assertThat(partitions().layout().attached())
+                .extracting(AttachedPartition::value)
+                .containsExactly(1L, 2L);
         assertThat(queue().hasPending()).isTrue();
     }
 
@@ -123,9 +125,11 @@ public abstract class QueuePartitionsContract {
 
         assertThat(partitions().detach(1, DETACHED_AT)).isEqualTo(DONE);
 
-        assertThat(partitions().layout()).isEqualTo(new PartitionLayout(
-                List.of(AttachedPartition.holding(2, true, current.createdAt())), 2,
-                List.of(new DetachedPartition(1, DETACHED_AT))));
+        assertThat(partitions().layout())
+                .isEqualTo(new PartitionLayout(
+                        List.of(AttachedPartition.holding(2, true, current.createdAt())),
+                        2,
+                        List.of(new DetachedPartition(1, DETACHED_AT))));
         assertThat(world().events()).containsExactly(current);
     }
 
@@ -151,7 +155,9 @@ public abstract class QueuePartitionsContract {
         partitions().createAndActivate(2);
 
         assertThat(partitions().drop(1)).isInstanceOf(PartitionChange.Refused.class);
-        assertThat(partitions().layout().attached()).extracting(AttachedPartition::value).containsExactly(1L, 2L);
+        assertThat(partitions().layout().attached())
+                .extracting(AttachedPartition::value)
+                .containsExactly(1L, 2L);
     }
 
     @Test

@@ -59,9 +59,15 @@ public abstract class ReconcileMirrorContract {
 
     private void drainWithTheFlagOn() {
         flagStore().setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
-        PerformSyncWorkerService worker = new PerformSyncWorkerService(queue(), mirror(), lease(), WorkerQueue.NONE,
-                new FeatureFlagStates(flagStore()), SyncStatistics.NOOP, Clock.systemUTC());
-        new DrainSyncEventsService(worker, duration -> { }).drain(BatchSize.DEFAULT, (run, processed) -> { });
+        PerformSyncWorkerService worker = new PerformSyncWorkerService(
+                queue(),
+                mirror(),
+                lease(),
+                WorkerQueue.NONE,
+                new FeatureFlagStates(flagStore()),
+                SyncStatistics.NOOP,
+                Clock.systemUTC());
+        new DrainSyncEventsService(worker, duration -> {}).drain(BatchSize.DEFAULT, (run, processed) -> {});
     }
 
     /** Seven catalog resources equal to their projects: more than two pages of three. */
@@ -92,7 +98,8 @@ public abstract class ReconcileMirrorContract {
 
         drainWithTheFlagOn();
         assertThat(check()).isEqualTo(new ReconcileReport(7, 0, 0));
-        assertThat(world().catalogResource(resources.get(6))).map(CatalogResource::attributes)
+        assertThat(world().catalogResource(resources.get(6)))
+                .map(CatalogResource::attributes)
                 .contains(attributes("project 6"));
     }
 
@@ -106,7 +113,8 @@ public abstract class ReconcileMirrorContract {
 
         drainWithTheFlagOn();
         assertThat(check()).isEqualTo(new ReconcileReport(7, 0, 0));
-        assertThat(world().catalogResource(resources.get(2))).map(CatalogResource::attributes)
+        assertThat(world().catalogResource(resources.get(2)))
+                .map(CatalogResource::attributes)
                 .contains(attributes("renamed quietly"));
     }
 
@@ -120,7 +128,8 @@ public abstract class ReconcileMirrorContract {
 
         drainWithTheFlagOn();
         assertThat(check()).isEqualTo(new ReconcileReport(7, 0, 0));
-        assertThat(world().catalogResource(resources.get(5))).map(CatalogResource::attributes)
+        assertThat(world().catalogResource(resources.get(5)))
+                .map(CatalogResource::attributes)
                 .contains(attributes("renamed while off too"));
     }
 

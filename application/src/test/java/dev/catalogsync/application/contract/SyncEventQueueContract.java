@@ -64,9 +64,11 @@ public abstract class SyncEventQueueContract {
 
         SyncBatch batch = queue().nextPendingBatch(2);
 
-        assertThat(batch.events()).extracting(SyncEvent::id)
+        assertThat(batch.events())
+                .extracting(SyncEvent::id)
                 .containsExactly(events.get(0).id(), events.get(1).id());
-        assertThat(batch.events()).allSatisfy(event -> assertThat(event.isPending()).isTrue());
+        assertThat(batch.events())
+                .allSatisfy(event -> assertThat(event.isPending()).isTrue());
     }
 
     @Test
@@ -77,9 +79,11 @@ public abstract class SyncEventQueueContract {
         int marked = queue().markProcessed(queue().nextPendingBatch(1));
 
         assertThat(marked).isEqualTo(1);
-        assertThat(world().events()).extracting(SyncEvent::status)
+        assertThat(world().events())
+                .extracting(SyncEvent::status)
                 .containsExactly(SyncEventStatus.PROCESSED, SyncEventStatus.PENDING, SyncEventStatus.PENDING);
-        assertThat(queue().pendingRange()).contains(new PendingRange(events.get(1).id(), events.get(2).id()));
+        assertThat(queue().pendingRange())
+                .contains(new PendingRange(events.get(1).id(), events.get(2).id()));
     }
 
     @Test
@@ -89,7 +93,8 @@ public abstract class SyncEventQueueContract {
         queueEventsForNewResources(1);
 
         assertThat(queue().markProcessed(batch)).isEqualTo(2);
-        assertThat(world().events()).extracting(SyncEvent::status)
+        assertThat(world().events())
+                .extracting(SyncEvent::status)
                 .containsExactly(SyncEventStatus.PROCESSED, SyncEventStatus.PROCESSED, SyncEventStatus.PENDING);
     }
 
@@ -120,8 +125,13 @@ public abstract class SyncEventQueueContract {
     void an_event_named_in_another_partition_than_its_own_is_left_pending() {
         queueEventsForNewResources(1);
         SyncEvent event = world().events().get(0);
-        SyncEvent elsewhere = new SyncEvent(event.id(), event.catalogResourceId(), event.projectId(),
-                event.partitionId() + 1, event.status(), event.createdAt());
+        SyncEvent elsewhere = new SyncEvent(
+                event.id(),
+                event.catalogResourceId(),
+                event.projectId(),
+                event.partitionId() + 1,
+                event.status(),
+                event.createdAt());
 
         assertThat(queue().markProcessed(new SyncBatch(List.of(elsewhere)))).isZero();
         assertThat(queue().hasPending()).isTrue();

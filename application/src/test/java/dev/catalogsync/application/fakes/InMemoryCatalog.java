@@ -28,8 +28,8 @@ import java.util.TreeSet;
  * The queue starts with partition 1 attached and new events landing in it; {@link InMemoryQueuePartitions}
  * changes that as the PostgreSQL partitions would change, and {@link #activePartition(long)} is a shortcut.
  */
-public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMirror, QueueInspector,
-        CatalogResourceLookup, MirrorDrift {
+public class InMemoryCatalog
+        implements CatalogWorld, SyncEventQueue, CatalogMirror, QueueInspector, CatalogResourceLookup, MirrorDrift {
 
     private final Map<Long, MirroredAttributes> projects = new TreeMap<>();
     private final TreeMap<Long, CatalogResource> resources = new TreeMap<>();
@@ -117,8 +117,8 @@ public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMir
                     + "row (partition_id " + defaultPartition + ")");
         }
         long id = nextId++;
-        SyncEvent event = new SyncEvent(id, catalogResourceId, projectId, defaultPartition,
-                SyncEventStatus.PENDING, clock.instant());
+        SyncEvent event = new SyncEvent(
+                id, catalogResourceId, projectId, defaultPartition, SyncEventStatus.PENDING, clock.instant());
         events.put(id, event);
         return event;
     }
@@ -130,8 +130,8 @@ public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMir
 
     @Override
     public synchronized void writeCatalogResourceByHand(long catalogResourceId, MirroredAttributes attributes) {
-        resources.computeIfPresent(catalogResourceId,
-                (id, resource) -> new CatalogResource(id, resource.projectId(), attributes));
+        resources.computeIfPresent(
+                catalogResourceId, (id, resource) -> new CatalogResource(id, resource.projectId(), attributes));
     }
 
     @Override
@@ -156,7 +156,8 @@ public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMir
         if (pending.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PendingRange(pending.get(0).id(), pending.get(pending.size() - 1).id()));
+        return Optional.of(new PendingRange(
+                pending.get(0).id(), pending.get(pending.size() - 1).id()));
     }
 
     @Override
@@ -223,9 +224,11 @@ public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMir
         Map<Long, EventCounts> counts = new TreeMap<>();
         for (SyncEvent event : events.values()) {
             EventCounts current = counts.getOrDefault(event.partitionId(), new EventCounts(0, 0));
-            counts.put(event.partitionId(), event.isPending()
-                    ? new EventCounts(current.pending() + 1, current.processed())
-                    : new EventCounts(current.pending(), current.processed() + 1));
+            counts.put(
+                    event.partitionId(),
+                    event.isPending()
+                            ? new EventCounts(current.pending() + 1, current.processed())
+                            : new EventCounts(current.pending(), current.processed() + 1));
         }
         return counts;
     }
@@ -237,7 +240,8 @@ public class InMemoryCatalog implements CatalogWorld, SyncEventQueue, CatalogMir
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
         }
-        List<CatalogResource> page = resources.tailMap(afterId, false).values().stream().limit(limit).toList();
+        List<CatalogResource> page =
+                resources.tailMap(afterId, false).values().stream().limit(limit).toList();
         List<CatalogResource> drifted = page.stream()
                 .filter(resource -> !resource.mirrors(projects.get(resource.projectId())))
                 .toList();

@@ -11,8 +11,7 @@ import java.util.Optional;
 /** Leases in a map, timed by a clock the test controls. */
 public class InMemoryExclusiveLease implements ExclusiveLease {
 
-    private record Holder(Object token, Instant expiresAt) {
-    }
+    private record Holder(Object token, Instant expiresAt) {}
 
     private final Map<String, Holder> holders = new HashMap<>();
     private final Clock clock;

@@ -53,11 +53,15 @@ public class InMemoryQueuePartitions implements QueuePartitions {
     }
 
     private static AttachedPartition describe(long value, List<SyncEvent> allEvents) {
-        List<SyncEvent> events = allEvents.stream().filter(event -> event.partitionId() == value).toList();
+        List<SyncEvent> events =
+                allEvents.stream().filter(event -> event.partitionId() == value).toList();
         if (events.isEmpty()) {
             return AttachedPartition.empty(value);
         }
-        return AttachedPartition.holding(value, events.stream().anyMatch(SyncEvent::isPending), events.get(0).createdAt());
+        return AttachedPartition.holding(
+                value,
+                events.stream().anyMatch(SyncEvent::isPending),
+                events.get(0).createdAt());
     }
 
     @Override
@@ -135,7 +139,8 @@ public class InMemoryQueuePartitions implements QueuePartitions {
         changes.add(change);
         if (locksNotGranted > 0) {
             locksNotGranted--;
-            return new PartitionChange.LockNotGranted("lock on p_catalog_resource_sync_events held by a long transaction");
+            return new PartitionChange.LockNotGranted(
+                    "lock on p_catalog_resource_sync_events held by a long transaction");
         }
         return null;
     }

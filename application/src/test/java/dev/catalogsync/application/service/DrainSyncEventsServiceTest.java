@@ -38,8 +38,14 @@ class DrainSyncEventsServiceTest {
 
     @BeforeEach
     void wire() {
-        worker = new PerformSyncWorkerService(catalog, catalog, lease, WorkerQueue.NONE,
-                new FeatureFlagStates(flagStore), SyncStatistics.NOOP, clock);
+        worker = new PerformSyncWorkerService(
+                catalog,
+                catalog,
+                lease,
+                WorkerQueue.NONE,
+                new FeatureFlagStates(flagStore),
+                SyncStatistics.NOOP,
+                clock);
         // Another process releases the lease after the drain has waited for it twice.
         drain = new DrainSyncEventsService(worker, duration -> {
             pauses.add(duration);
@@ -72,7 +78,8 @@ class DrainSyncEventsServiceTest {
 
     @Test
     void an_empty_queue_takes_one_run() {
-        assertThat(drain.drain(BatchSize.DEFAULT, (run, processed) -> { })).isEqualTo(new DrainReport(1, 0, StopReason.EMPTY_QUEUE));
+        assertThat(drain.drain(BatchSize.DEFAULT, (run, processed) -> {}))
+                .isEqualTo(new DrainReport(1, 0, StopReason.EMPTY_QUEUE));
     }
 
     @Test
@@ -80,18 +87,21 @@ class DrainSyncEventsServiceTest {
         queueEvents(3);
         flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), false);
 
-        assertThat(drain.drain(BatchSize.DEFAULT, (run, processed) -> { })).isEqualTo(new DrainReport(1, 0, StopReason.FEATURE_FLAG));
+        assertThat(drain.drain(BatchSize.DEFAULT, (run, processed) -> {}))
+                .isEqualTo(new DrainReport(1, 0, StopReason.FEATURE_FLAG));
         assertThat(catalog.pendingCount()).isEqualTo(3);
     }
 
     @Test
     void waits_while_another_run_holds_the_lease_and_does_not_give_up() {
         queueEvents(3);
-        otherRun = lease.tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1)).orElseThrow();
+        otherRun = lease.tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1))
+                .orElseThrow();
 
         DrainReport report = drain.drain(BatchSize.DEFAULT, (run, processed) -> runs.add(run));
 
-        assertThat(pauses).containsExactly(DrainSyncEventsService.LEASE_RETRY_DELAY, DrainSyncEventsService.LEASE_RETRY_DELAY);
+        assertThat(pauses)
+                .containsExactly(DrainSyncEventsService.LEASE_RETRY_DELAY, DrainSyncEventsService.LEASE_RETRY_DELAY);
         assertThat(runs).hasSize(3).first().isEqualTo(new WorkerRun.LeaseBusy(true));
         assertThat(report.processedEvents()).isEqualTo(3);
         assertThat(report.stoppedBy()).isEqualTo(StopReason.EMPTY_QUEUE);
@@ -101,12 +111,13 @@ class DrainSyncEventsServiceTest {
     @Test
     void an_interrupt_while_waiting_for_the_lease_stops_the_drain_and_says_so() {
         queueEvents(3);
-        lease.tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1)).orElseThrow();
-        DrainSyncEventsService interruptedWhileWaiting = new DrainSyncEventsService(worker,
-                duration -> Thread.currentThread().interrupt());
+        lease.tryObtain(PerformSyncWorkerService.LEASE_KEY, Duration.ofMinutes(1))
+                .orElseThrow();
+        DrainSyncEventsService interruptedWhileWaiting = new DrainSyncEventsService(
+                worker, duration -> Thread.currentThread().interrupt());
 
         try {
-            DrainReport report = interruptedWhileWaiting.drain(BatchSize.DEFAULT, (run, processed) -> { });
+            DrainReport report = interruptedWhileWaiting.drain(BatchSize.DEFAULT, (run, processed) -> {});
 
             assertThat(report).isEqualTo(new DrainReport(1, 0, StopReason.INTERRUPTED));
             assertThat(Thread.currentThread().isInterrupted()).isTrue();

@@ -72,7 +72,9 @@ class HandleProjectUpdateServiceTest {
         flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
 
         for (String column : Set.of("name", "description", "visibility_level")) {
-            assertThat(callback.handle(new ProjectUpdated(project, Set.of(column)))).as(column).isEqualTo(ENQUEUED);
+            assertThat(callback.handle(new ProjectUpdated(project, Set.of(column))))
+                    .as(column)
+                    .isEqualTo(ENQUEUED);
         }
         assertThat(workerQueue.enqueued()).isEqualTo(3);
     }

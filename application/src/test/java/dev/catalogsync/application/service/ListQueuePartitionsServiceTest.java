@@ -35,8 +35,9 @@ class ListQueuePartitionsServiceTest {
 
     @Test
     void a_fresh_queue_lists_one_empty_active_partition() {
-        assertThat(list.overview()).isEqualTo(new PartitionOverview(
-                1, List.of(new PartitionFigures(AttachedPartition.empty(1), true, 0, 0)), List.of()));
+        assertThat(list.overview())
+                .isEqualTo(new PartitionOverview(
+                        1, List.of(new PartitionFigures(AttachedPartition.empty(1), true, 0, 0)), List.of()));
     }
 
     @Test
@@ -54,10 +55,17 @@ class ListQueuePartitionsServiceTest {
         partitions.activate(2);
         partitions.detach(4, clock.instant());
 
-        assertThat(list.overview()).isEqualTo(new PartitionOverview(2, List.of(
-                        new PartitionFigures(AttachedPartition.holding(1, true, start), false, 1, 1),
-                        new PartitionFigures(AttachedPartition.holding(2, true, start.plus(Duration.ofHours(5))), true, 1, 0),
-                        new PartitionFigures(AttachedPartition.empty(3), false, 0, 0)),
-                List.of(new DetachedPartition(4, start.plus(Duration.ofHours(5))))));
+        assertThat(list.overview())
+                .isEqualTo(new PartitionOverview(
+                        2,
+                        List.of(
+                                new PartitionFigures(AttachedPartition.holding(1, true, start), false, 1, 1),
+                                new PartitionFigures(
+                                        AttachedPartition.holding(2, true, start.plus(Duration.ofHours(5))),
+                                        true,
+                                        1,
+                                        0),
+                                new PartitionFigures(AttachedPartition.empty(3), false, 0, 0)),
+                        List.of(new DetachedPartition(4, start.plus(Duration.ofHours(5))))));
     }
 }

@@ -13,7 +13,6 @@ import dev.catalogsync.application.port.in.MaintainQueuePartitions.SkippedStep;
 import dev.catalogsync.application.port.out.PartitionChange;
 import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.domain.SyncBatch;
-import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.partitioning.PartitionLayout;
 import dev.catalogsync.domain.partitioning.PartitionStep.CreateAndActivate;
 import dev.catalogsync.domain.partitioning.PartitionStep.Detach;
@@ -34,8 +33,8 @@ class MaintainQueuePartitionsServiceTest {
     private final InMemoryCatalog catalog = new InMemoryCatalog(clock);
     private final InMemoryQueuePartitions partitions = new InMemoryQueuePartitions(catalog);
     private final List<Duration> pauses = new ArrayList<>();
-    private final MaintainQueuePartitionsService maintenance = new MaintainQueuePartitionsService(
-            partitions, new InMemoryExclusiveLease(clock), pauses::add, clock);
+    private final MaintainQueuePartitionsService maintenance =
+            new MaintainQueuePartitionsService(partitions, new InMemoryExclusiveLease(clock), pauses::add, clock);
 
     private void queueEvent() {
         long project = catalog.createProject(new MirroredAttributes("p", null, VisibilityLevel.PUBLIC));
@@ -62,8 +61,10 @@ class MaintainQueuePartitionsServiceTest {
         assertThat(round.done()).containsExactly(new CreateAndActivate(2));
         assertThat(round.skipped()).isEmpty();
         assertThat(partitions.attempts()).containsExactly("create 2", "create 2", "create 2");
-        assertThat(pauses).containsExactly(
-                MaintainQueuePartitionsService.LOCK_RETRY_DELAY, MaintainQueuePartitionsService.LOCK_RETRY_DELAY);
+        assertThat(pauses)
+                .containsExactly(
+                        MaintainQueuePartitionsService.LOCK_RETRY_DELAY,
+                        MaintainQueuePartitionsService.LOCK_RETRY_DELAY);
     }
 
     @Test
@@ -132,13 +133,15 @@ class MaintainQueuePartitionsServiceTest {
             }
         };
 
-        Completed round = (Completed) new MaintainQueuePartitionsService(
-                stale, new InMemoryExclusiveLease(clock), pauses::add, clock).maintain(DROP_AT_ONCE);
+        Completed round = (Completed)
+                new MaintainQueuePartitionsService(stale, new InMemoryExclusiveLease(clock), pauses::add, clock)
+                        .maintain(DROP_AT_ONCE);
 
         assertThat(round.done()).isEmpty();
-        assertThat(round.skipped()).containsExactly(
-                new SkippedStep(new Detach(1), "partition 1 holds pending events"),
-                new SkippedStep(new Drop(1), "partition 1 was not detached in this round"));
+        assertThat(round.skipped())
+                .containsExactly(
+                        new SkippedStep(new Detach(1), "partition 1 holds pending events"),
+                        new SkippedStep(new Drop(1), "partition 1 was not detached in this round"));
         assertThat(pauses).isEmpty();
         assertThat(catalog.partitionValues()).containsExactly(1L, 2L);
     }

@@ -37,7 +37,8 @@ class ManageFeatureFlagsServiceTest {
     void lists_every_known_flag_with_its_state() {
         store.setOverride(SYNC, true);
 
-        assertThat(flags.list()).hasSize(FeatureFlagDefinitions.all().size())
+        assertThat(flags.list())
+                .hasSize(FeatureFlagDefinitions.all().size())
                 .contains(new FlagState(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS, true, true));
     }
 

@@ -17,8 +17,8 @@ class ReportQueueStatusServiceTest {
 
     private final SettableClock clock = new SettableClock();
     private final InMemoryCatalog catalog = new InMemoryCatalog(clock);
-    private final ReportQueueStatusService status =
-            new ReportQueueStatusService(catalog, catalog, new FeatureFlagStates(new InMemoryFeatureFlagStore()), clock);
+    private final ReportQueueStatusService status = new ReportQueueStatusService(
+            catalog, catalog, new FeatureFlagStates(new InMemoryFeatureFlagStore()), clock);
 
     @Test
     void an_empty_queue_reports_zeros() {

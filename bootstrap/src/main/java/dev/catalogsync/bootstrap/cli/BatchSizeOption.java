@@ -8,7 +8,10 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code --batch-size}: shared by the commands that run the worker. */
 public class BatchSizeOption {
 
-    @Option(names = "--batch-size", paramLabel = "N", converter = Converter.class,
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            converter = Converter.class,
             defaultValue = "${env:CATALOG_SYNC_BATCH_SIZE:-1000}",
             description = "Most events one pass takes (env CATALOG_SYNC_BATCH_SIZE; default: ${DEFAULT-VALUE}, "
                     + "as GitLab's BATCH_SIZE).")

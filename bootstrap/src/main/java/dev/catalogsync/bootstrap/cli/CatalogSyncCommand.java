@@ -7,7 +7,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-@Command(name = "catalog-sync",
+@Command(
+        name = "catalog-sync",
         // INHERIT: every subcommand gets --help (and the exit codes), as its error messages promise.
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
@@ -21,12 +22,14 @@ import picocli.CommandLine.Spec;
             "Database: --db-url, --db-user, --db-password or CATALOG_SYNC_DB_URL, CATALOG_SYNC_DB_USER, "
                     + "CATALOG_SYNC_DB_PASSWORD. Without a URL an embedded PostgreSQL runs in --data-dir "
                     + "(kept across runs) and is migrated automatically.",
-            ""},
+            ""
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (also when the flag is off and nothing was processed)",
             "1:failed: the one-line message says why (--verbose shows the stack trace)",
-            "2:bad input: unknown command, option or flag name, invalid value"},
+            "2:bad input: unknown command, option or flag name, invalid value"
+        },
         subcommands = {
             MigrateCommand.class,
             FeatureCommand.class,
@@ -36,19 +39,20 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             PartitionsCommand.class,
             ReconcileCommand.class,
-            DemoCommand.class})
+            DemoCommand.class
+        })
 public class CatalogSyncCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Show the stack trace of a failure.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the stack trace of a failure.")
     boolean verbose;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
+        throw new ParameterException(
+                spec.commandLine(),
                 "Missing command: migrate, feature, process, drain, status, run, partitions, reconcile or demo");
     }
 }

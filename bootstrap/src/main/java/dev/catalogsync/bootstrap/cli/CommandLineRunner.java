@@ -11,13 +11,13 @@ public final class CommandLineRunner {
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
 
-    private CommandLineRunner() {
-    }
+    private CommandLineRunner() {}
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine commandLine = new CommandLine(
-                        CatalogSyncCommand.class, new GuiceCommandFactory(Guice.createInjector(new CommandLineModule())))
+                        CatalogSyncCommand.class,
+                        new GuiceCommandFactory(Guice.createInjector(new CommandLineModule())))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

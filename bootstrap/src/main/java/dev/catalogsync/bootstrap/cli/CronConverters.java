@@ -8,8 +8,7 @@ import picocli.CommandLine.TypeConversionException;
 /** Checks schedules given on the command line by the same rules the service applies to them. */
 final class CronConverters {
 
-    private CronConverters() {
-    }
+    private CronConverters() {}
 
     /** A five-field Unix cron expression. */
     static final class Cron implements ITypeConverter<String> {

@@ -59,8 +59,10 @@ final class Database implements AutoCloseable {
         try {
             return EmbeddedPostgresServer.start(options.dataDirectory());
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException("cannot start the embedded PostgreSQL in "
-                    + options.dataDirectory() + ": " + ErrorMessages.rootMessage(e), e);
+            throw new DatabaseUnavailableException(
+                    "cannot start the embedded PostgreSQL in " + options.dataDirectory() + ": "
+                            + ErrorMessages.rootMessage(e),
+                    e);
         }
     }
 

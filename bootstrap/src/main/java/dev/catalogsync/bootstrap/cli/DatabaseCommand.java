@@ -29,8 +29,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     }
 
     /** Checks what the options cannot check alone, before anything is started; throw {@code ParameterException}. */
-    void validate() {
-    }
+    void validate() {}
 
     /** Whether an embedded database is migrated before {@link #run}; only {@code migrate} itself says no. */
     boolean migratesEmbeddedDatabaseFirst() {

@@ -7,20 +7,31 @@ import picocli.CommandLine.Option;
 /** Where the database is. Options win over the environment; with no URL at all, an embedded server runs. */
 public class DatabaseOptions {
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:CATALOG_SYNC_DB_URL}",
+    @Option(
+            names = "--db-url",
+            paramLabel = "JDBC_URL",
+            defaultValue = "${env:CATALOG_SYNC_DB_URL}",
             description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://localhost:5432/gitlab "
                     + "(env CATALOG_SYNC_DB_URL). Without one, an embedded PostgreSQL runs in --data-dir.")
     String url;
 
-    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:CATALOG_SYNC_DB_USER}",
+    @Option(
+            names = "--db-user",
+            paramLabel = "USER",
+            defaultValue = "${env:CATALOG_SYNC_DB_USER}",
             description = "Database user (env CATALOG_SYNC_DB_USER).")
     String user;
 
-    @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:CATALOG_SYNC_DB_PASSWORD}",
+    @Option(
+            names = "--db-password",
+            paramLabel = "PASSWORD",
+            defaultValue = "${env:CATALOG_SYNC_DB_PASSWORD}",
             description = "Database password (env CATALOG_SYNC_DB_PASSWORD; prefer the variable: options show in ps).")
     String password;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             defaultValue = "${env:CATALOG_SYNC_DATA_DIR:-${sys:user.home}/.catalog-sync/postgres}",
             description = "Data directory of the embedded PostgreSQL, kept across runs (env CATALOG_SYNC_DATA_DIR; "
                     + "default: ${DEFAULT-VALUE}). Ignored when a database URL is given.")

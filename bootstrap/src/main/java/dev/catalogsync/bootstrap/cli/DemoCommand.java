@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo",
+@Command(
+        name = "demo",
         description = "Demo data for the embedded database, to see the sync work on a fresh machine.",
         subcommands = DemoCommand.Seed.class)
 class DemoCommand implements Runnable {
@@ -21,31 +22,36 @@ class DemoCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing subcommand: seed");
     }
 
-    @Command(name = "seed",
+    @Command(
+            name = "seed",
             description = {
                 "Creates --projects catalog projects in the embedded database and renames each once, so that the "
                         + "trigger queues one sync event per project. Prints {\"projects\":N,\"queued_events\":Q}.",
-                "Refused on a database given by --db-url: it writes to projects."})
+                "Refused on a database given by --db-url: it writes to projects."
+            })
     static class Seed extends DatabaseCommand {
 
         static final int MAXIMUM = 10_000_000;
 
         /** What {@code demo seed} prints. */
-        record Output(long projects, long queuedEvents) {
-        }
+        record Output(long projects, long queuedEvents) {}
 
-        @Option(names = "--projects", paramLabel = "N", defaultValue = "1000",
+        @Option(
+                names = "--projects",
+                paramLabel = "N",
+                defaultValue = "1000",
                 description = "How many demo projects (1 to 10000000, default: ${DEFAULT-VALUE}).")
         int projects;
 
         @Override
         void validate() {
             if (projects < 1 || projects > MAXIMUM) {
-                throw new ParameterException(spec.commandLine(),
-                        "--projects must be between 1 and " + MAXIMUM + ", was " + projects);
+                throw new ParameterException(
+                        spec.commandLine(), "--projects must be between 1 and " + MAXIMUM + ", was " + projects);
             }
             if (database.url().isPresent()) {
-                throw new ParameterException(spec.commandLine(),
+                throw new ParameterException(
+                        spec.commandLine(),
                         "demo seed writes demo projects, so it only runs on the embedded database (no --db-url)");
             }
         }

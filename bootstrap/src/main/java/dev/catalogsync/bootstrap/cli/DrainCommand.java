@@ -7,25 +7,27 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "drain",
+@Command(
+        name = "drain",
         description = {
             "Performs the sync worker until it asks for no further run: the queue is empty or the flag is off.",
             "Safe beside another drain: the lease serialises them and neither gives up while events remain.",
             "Prints {\"runs\":N,\"processed_events\":P,"
                     + "\"stopped_by\":\"empty_queue\"|\"feature_flag\"|\"interrupted\"};"
-                    + " progress goes to stderr when run from a terminal."})
+                    + " progress goes to stderr when run from a terminal."
+        })
 class DrainCommand extends DatabaseCommand {
 
     /** What {@code drain} prints. */
-    record Output(int runs, long processedEvents, String stoppedBy) {
-    }
+    record Output(int runs, long processedEvents, String stoppedBy) {}
 
     @Mixin
     BatchSizeOption batchSize;
 
     @Override
     int run(CatalogSyncService sync) {
-        DrainSyncEvents.Listener progress = System.console() == null ? DrainSyncEvents.Listener.NONE : progressTo(err());
+        DrainSyncEvents.Listener progress =
+                System.console() == null ? DrainSyncEvents.Listener.NONE : progressTo(err());
         DrainSyncEvents.DrainReport report = sync.port(DrainSyncEvents.class).drain(batchSize.value, progress);
         if (progress != DrainSyncEvents.Listener.NONE) {
             err().println();

@@ -7,8 +7,7 @@ final class ErrorMessages {
 
     private static final String UNDEFINED_TABLE = "42P01";
 
-    private ErrorMessages() {
-    }
+    private ErrorMessages() {}
 
     static String describe(Throwable failure) {
         if (failure instanceof DatabaseUnavailableException) {

@@ -12,14 +12,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "feature",
+@Command(
+        name = "feature",
         description = "Lists and sets feature flags: the rollout is 'feature set NAME true', the rollback "
                 + "'feature set NAME false', the clean-up 'feature delete NAME' (back to the shipped default).",
         subcommands = {
             FeatureCommand.ListFlags.class,
             FeatureCommand.GetFlag.class,
             FeatureCommand.SetFlag.class,
-            FeatureCommand.DeleteFlag.class})
+            FeatureCommand.DeleteFlag.class
+        })
 class FeatureCommand implements Runnable {
 
     @Spec
@@ -42,7 +44,9 @@ class FeatureCommand implements Runnable {
                 + (state.overridden() ? "set" : "default") + "\t" + state.flag().description();
     }
 
-    @Command(name = "list", description = "Every known flag: name, state, whether it was set or is the default, what it does.")
+    @Command(
+            name = "list",
+            description = "Every known flag: name, state, whether it was set or is the default, what it does.")
     static class ListFlags extends DatabaseCommand {
         @Override
         int run(CatalogSyncService sync) {
@@ -88,7 +92,8 @@ class FeatureCommand implements Runnable {
             super.validate();
             String normalized = value.toLowerCase(Locale.ROOT);
             if (!normalized.equals("true") && !normalized.equals("false")) {
-                throw new ParameterException(spec.commandLine(), "Flag value must be true or false, was '" + value + "'");
+                throw new ParameterException(
+                        spec.commandLine(), "Flag value must be true or false, was '" + value + "'");
             }
         }
 

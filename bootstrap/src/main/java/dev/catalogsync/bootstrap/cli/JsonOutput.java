@@ -18,8 +18,7 @@ final class JsonOutput {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     static String write(Object value) {
         try {

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Entry point of the standalone jar. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // stdout carries results and stderr one-line errors; jOOQ's banner would clutter both.

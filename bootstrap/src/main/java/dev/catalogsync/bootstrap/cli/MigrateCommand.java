@@ -4,13 +4,14 @@ import dev.catalogsync.adapters.postgres.SchemaMigrator.MigrationReport;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import picocli.CommandLine.Command;
 
-@Command(name = "migrate",
-        description = "Creates or upgrades the schema (tables, queue partitions, trigger). Running it again is harmless.")
+@Command(
+        name = "migrate",
+        description =
+                "Creates or upgrades the schema (tables, queue partitions, trigger). Running it again is harmless.")
 class MigrateCommand extends DatabaseCommand {
 
     /** What {@code migrate} prints. */
-    record Output(int appliedMigrations, String schemaVersion) {
-    }
+    record Output(int appliedMigrations, String schemaVersion) {}
 
     @Override
     boolean migratesEmbeddedDatabaseFirst() {

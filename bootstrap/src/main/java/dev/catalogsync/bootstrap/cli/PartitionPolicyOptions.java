@@ -13,13 +13,19 @@ public class PartitionPolicyOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--partition-duration", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--partition-duration",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:CATALOG_SYNC_PARTITION_DURATION:-1d}",
             description = "How old the active partition's oldest event may get before the next partition "
                     + "(env CATALOG_SYNC_PARTITION_DURATION; default: ${DEFAULT-VALUE}, GitLab's PARTITION_DURATION).")
     Duration partitionDuration;
 
-    @Option(names = "--retention", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--retention",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:CATALOG_SYNC_RETENTION:-7d}",
             description = "How long a detached partition is kept before it is dropped; 0 drops it in the same "
                     + "round (env CATALOG_SYNC_RETENTION; default: ${DEFAULT-VALUE}).")

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "partitions",
+@Command(
+        name = "partitions",
         description = "Upkeep of the queue's partitions (GitLab's sliding list): 'sync' runs one maintenance "
                 + "round, 'list' shows what each partition holds.",
         subcommands = {PartitionsCommand.SyncPartitions.class, PartitionsCommand.ListPartitions.class})
@@ -34,7 +35,8 @@ class PartitionsCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing subcommand: sync or list");
     }
 
-    @Command(name = "sync",
+    @Command(
+            name = "sync",
             description = {
                 "Runs one maintenance round of the queue's partitions:",
                 "- when the active partition's oldest event is older than --partition-duration,",
@@ -44,7 +46,8 @@ class PartitionsCommand implements Runnable {
                 "Each change waits at most a short lock timeout, is tried 3 times, then skipped",
                 "for this round. Prints one JSON object: created, activated, detached, dropped",
                 "(partition values), skipped ([{step, partition, reason}]), active_partition.",
-                "DURATION: " + DurationConverter.SYNTAX + "."})
+                "DURATION: " + DurationConverter.SYNTAX + "."
+            })
     static class SyncPartitions extends DatabaseCommand {
 
         @Mixin
@@ -66,19 +69,18 @@ class PartitionsCommand implements Runnable {
                         round.valuesDone(PartitionStep.Detach.class),
                         round.valuesDone(PartitionStep.Drop.class),
                         round.skipped().stream()
-                                .map(s -> new SkippedOutput(s.step().action(), s.step().value(), s.reason()))
+                                .map(s -> new SkippedOutput(
+                                        s.step().action(), s.step().value(), s.reason()))
                                 .toList(),
                         round.activePartition());
             }
         }
 
         /** A step the round planned and did not make. */
-        record SkippedOutput(String step, long partition, String reason) {
-        }
+        record SkippedOutput(String step, long partition, String reason) {}
 
         /** What {@code partitions sync} prints when another round was running. */
-        record OtherRoundOutput(String skippedRound) {
-        }
+        record OtherRoundOutput(String skippedRound) {}
 
         @Override
         void validate() {
@@ -89,19 +91,22 @@ class PartitionsCommand implements Runnable {
         int run(CatalogSyncService sync) {
             SlidingListPolicy policy = partitionPolicy.policy();
             MaintenanceRound round = sync.port(MaintainQueuePartitions.class).maintain(policy);
-            printJson(round instanceof Completed completed
-                    ? RoundOutput.of(completed)
-                    : new OtherRoundOutput("another partition maintenance round is running"));
+            printJson(
+                    round instanceof Completed completed
+                            ? RoundOutput.of(completed)
+                            : new OtherRoundOutput("another partition maintenance round is running"));
             return 0;
         }
     }
 
-    @Command(name = "list",
+    @Command(
+            name = "list",
             description = {
                 "Shows each attached partition: its value, its state (active: new events land",
                 "in it), its pending and processed events (exact counts, a scan of the queue)",
                 "and when its oldest event was queued; then each detached partition waiting",
-                "for its retention to pass, with when it was detached."})
+                "for its retention to pass, with when it was detached."
+            })
     static class ListPartitions extends DatabaseCommand {
 
         private static final String ROW = "%9s  %-8s  %10s  %10s  %s";
@@ -110,10 +115,12 @@ class PartitionsCommand implements Runnable {
         record Output(long activePartition, List<AttachedOutput> partitions, List<DetachedOutput> detached) {
 
             static Output of(PartitionOverview overview) {
-                return new Output(overview.activePartition(),
+                return new Output(
+                        overview.activePartition(),
                         overview.attached().stream().map(AttachedOutput::of).toList(),
                         overview.detached().stream()
-                                .map(d -> new DetachedOutput(d.value(), d.detachedAt().toString()))
+                                .map(d -> new DetachedOutput(
+                                        d.value(), d.detachedAt().toString()))
                                 .toList());
             }
         }
@@ -122,20 +129,28 @@ class PartitionsCommand implements Runnable {
          * One attached partition. {@code oldest_event_created_at} is always printed, null when the partition is
          * empty.
          */
-        record AttachedOutput(long value, boolean active, long pendingEvents, long processedEvents,
-                @JsonInclude(JsonInclude.Include.ALWAYS)
-                String oldestEventCreatedAt) {
+        record AttachedOutput(
+                long value,
+                boolean active,
+                long pendingEvents,
+                long processedEvents,
+                @JsonInclude(JsonInclude.Include.ALWAYS) String oldestEventCreatedAt) {
 
             static AttachedOutput of(PartitionFigures figures) {
-                return new AttachedOutput(figures.partition().value(), figures.active(), figures.pendingEvents(),
+                return new AttachedOutput(
+                        figures.partition().value(),
+                        figures.active(),
+                        figures.pendingEvents(),
                         figures.processedEvents(),
-                        figures.partition().oldestRecordCreatedAt().map(Object::toString).orElse(null));
+                        figures.partition()
+                                .oldestRecordCreatedAt()
+                                .map(Object::toString)
+                                .orElse(null));
             }
         }
 
         /** One detached partition waiting for its drop. */
-        record DetachedOutput(long value, String detachedAt) {
-        }
+        record DetachedOutput(long value, String detachedAt) {}
 
         @Option(names = "--json", description = "Print one JSON object instead of a table.")
         boolean json;
@@ -155,13 +170,20 @@ class PartitionsCommand implements Runnable {
             List<String> lines = new ArrayList<>();
             lines.add(String.format(ROW, "partition", "state", "pending", "processed", "oldest event"));
             for (PartitionFigures figures : overview.attached()) {
-                lines.add(String.format(ROW, figures.partition().value(), figures.active() ? "active" : "attached",
-                        figures.pendingEvents(), figures.processedEvents(),
-                        figures.partition().oldestRecordCreatedAt().map(Object::toString).orElse("-")));
+                lines.add(String.format(
+                        ROW,
+                        figures.partition().value(),
+                        figures.active() ? "active" : "attached",
+                        figures.pendingEvents(),
+                        figures.processedEvents(),
+                        figures.partition()
+                                .oldestRecordCreatedAt()
+                                .map(Object::toString)
+                                .orElse("-")));
             }
             for (DetachedPartition detached : overview.detached()) {
-                lines.add(String.format(ROW, detached.value(), "detached", "-", "-",
-                        "- (detached " + detached.detachedAt() + ")"));
+                lines.add(String.format(
+                        ROW, detached.value(), "detached", "-", "-", "- (detached " + detached.detachedAt() + ")"));
             }
             return lines;
         }

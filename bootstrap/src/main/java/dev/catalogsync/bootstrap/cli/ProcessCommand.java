@@ -6,12 +6,14 @@ import dev.catalogsync.bootstrap.CatalogSyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "process",
+@Command(
+        name = "process",
         description = {
             "Performs the sync worker once: under the lease, syncs up to --batch-size pending events.",
             "Prints {\"estimated_total_events\":E,\"consumable_events\":C,\"processed_events\":P,\"reenqueued\":B};"
                     + " processed_events is left out when nothing was consumable, reenqueued says whether the"
-                    + " worker would run again. With the feature flag off it processes nothing and says so."})
+                    + " worker would run again. With the feature flag off it processes nothing and says so."
+        })
 class ProcessCommand extends DatabaseCommand {
 
     @Mixin

@@ -8,7 +8,8 @@ import dev.catalogsync.bootstrap.CatalogSyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "reconcile",
+@Command(
+        name = "reconcile",
         description = {
             "Compares every catalog resource with its project and counts those whose name,",
             "description or visibility_level differ: drift left by updates written by hand,",
@@ -16,17 +17,21 @@ import picocli.CommandLine.Option;
             "pages of --batch-size resources by id, one short statement each. With --repair,",
             "queues a sync event for each drifted resource; the worker then fixes them under",
             "the lease and the feature flag. Prints {\"checked\":N,\"drifted\":D}, plus",
-            "\"queued\":Q with --repair."})
+            "\"queued\":Q with --repair."
+        })
 class ReconcileCommand extends DatabaseCommand {
 
     /** What {@code reconcile} prints; {@code queued} only with {@code --repair}. */
-    record Output(long checked, long drifted, Long queued) {
-    }
+    record Output(long checked, long drifted, Long queued) {}
 
     @Option(names = "--repair", description = "Queue a sync event for each drifted catalog resource.")
     boolean repair;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000", converter = BatchSizeOption.Converter.class,
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            defaultValue = "1000",
+            converter = BatchSizeOption.Converter.class,
             description = "Most catalog resources one statement compares (default: ${DEFAULT-VALUE}).")
     BatchSize batchSize;
 

@@ -41,8 +41,8 @@ final class ServiceSessions {
      * @param migrateEmbedded whether to bring an embedded database's schema up to date first
      */
     Session forCommand(DatabaseOptions options, boolean migrateEmbedded) {
-        return open(Database.open(options, migrateEmbedded),
-                builder -> builder.overriding(new CommandLineDriverModule()));
+        return open(
+                Database.open(options, migrateEmbedded), builder -> builder.overriding(new CommandLineDriverModule()));
     }
 
     /** For {@code run}: the long-running service, configured by {@code configure}, not yet started. */
@@ -52,8 +52,9 @@ final class ServiceSessions {
 
     private Session open(Database database, UnaryOperator<CatalogSyncService.Builder> configure) {
         try {
-            CatalogSyncService service =
-                    configure.apply(CatalogSyncService.builder(database.dataSource()).clock(clock)).build();
+            CatalogSyncService service = configure
+                    .apply(CatalogSyncService.builder(database.dataSource()).clock(clock))
+                    .build();
             return new Session(database, service);
         } catch (RuntimeException e) {
             database.close();

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "status",
+@Command(
+        name = "status",
         description = "Shows pending events, the estimated total, the oldest pending event's age, the queue's "
                 + "partitions and the feature flag's state.")
 class StatusCommand extends DatabaseCommand {
@@ -22,11 +23,17 @@ class StatusCommand extends DatabaseCommand {
             long estimatedTotalEvents,
             double oldestPendingAgeSeconds,
             List<Long> partitions,
-            @JsonProperty("ci_process_catalog_resource_sync_events") boolean syncEnabled) {
+
+            @JsonProperty("ci_process_catalog_resource_sync_events")
+            boolean syncEnabled) {
 
         static Output of(QueueStatus status) {
-            return new Output(status.pendingEvents(), status.estimatedTotalEvents(),
-                    status.oldestPendingAge().toMillis() / 1000.0, status.partitions(), status.syncEnabled());
+            return new Output(
+                    status.pendingEvents(),
+                    status.estimatedTotalEvents(),
+                    status.oldestPendingAge().toMillis() / 1000.0,
+                    status.partitions(),
+                    status.syncEnabled());
         }
     }
 
@@ -41,11 +48,15 @@ class StatusCommand extends DatabaseCommand {
         } else {
             out().printf("pending events:          %d%n", status.pendingEvents());
             out().printf("estimated total events:  %d%n", status.estimatedTotalEvents());
-            out().printf("oldest pending age:      %s%n", status.pendingEvents() == 0 ? "-" : status.oldestPendingAge());
-            out().printf("partitions:              %s%n",
-                    status.partitions().stream().map(String::valueOf).collect(Collectors.joining(", ")));
-            out().printf("%s: %s%n", PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(),
-                    status.syncEnabled() ? "enabled" : "disabled");
+            out().printf(
+                            "oldest pending age:      %s%n",
+                            status.pendingEvents() == 0 ? "-" : status.oldestPendingAge());
+            out().printf(
+                            "partitions:              %s%n",
+                            status.partitions().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            out().printf(
+                            "%s: %s%n",
+                            PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), status.syncEnabled() ? "enabled" : "disabled");
         }
         return 0;
     }

@@ -21,8 +21,7 @@ final class TerminationSignals {
     /** The status the JVM itself reports for a process ended by SIGTERM. */
     static final int HALTED_BY_WATCHDOG = 143;
 
-    private TerminationSignals() {
-    }
+    private TerminationSignals() {}
 
     /** Runs {@code stop} on the first SIGTERM or SIGINT, and halts the JVM {@code budget} later if still alive. */
     static void onTermination(Runnable stop, Duration budget) {
@@ -39,15 +38,17 @@ final class TerminationSignals {
     }
 
     private static void startWatchdog(Duration budget) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(budget.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            LOG.error("did not stop within {} s; halting", budget.toSeconds());
-            Runtime.getRuntime().halt(HALTED_BY_WATCHDOG);
-        }, "catalog-sync-stop-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(budget.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    LOG.error("did not stop within {} s; halting", budget.toSeconds());
+                    Runtime.getRuntime().halt(HALTED_BY_WATCHDOG);
+                },
+                "catalog-sync-stop-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
     }

@@ -10,13 +10,22 @@ import dev.catalogsync.domain.BatchResult;
  * out when nothing was consumable), or why it was skipped, and whether it asked for another run.
  */
 record WorkerRunOutput(
-        Long estimatedTotalEvents, Integer consumableEvents, Integer processedEvents, String skipped, boolean reenqueued) {
+        Long estimatedTotalEvents,
+        Integer consumableEvents,
+        Integer processedEvents,
+        String skipped,
+        boolean reenqueued) {
 
     static WorkerRunOutput of(WorkerRun run) {
         if (run instanceof WorkerRun.Processed processed) {
             BatchResult result = processed.result();
-            return new WorkerRunOutput(result.estimatedTotalEvents(), result.consumableEvents(),
-                    result.processedEvents().isPresent() ? result.processedEvents().getAsInt() : null, null,
+            return new WorkerRunOutput(
+                    result.estimatedTotalEvents(),
+                    result.consumableEvents(),
+                    result.processedEvents().isPresent()
+                            ? result.processedEvents().getAsInt()
+                            : null,
+                    null,
                     run.reenqueued());
         }
         String skipped = run instanceof WorkerRun.LeaseBusy

@@ -33,8 +33,8 @@ public class DropwizardSyncStatistics implements SyncStatistics {
         consumableEvents = registry.histogram(MetricRegistry.name(PREFIX, "consumable_events"));
         leaseBusy = registry.meter(MetricRegistry.name(PREFIX, "lease_busy"));
         flagDisabled = registry.meter(MetricRegistry.name(PREFIX, "flag_disabled"));
-        registry.gauge(MetricRegistry.name(PREFIX, "estimated_total_events"),
-                () -> (Gauge<Long>) estimatedTotalEvents::get);
+        registry.gauge(
+                MetricRegistry.name(PREFIX, "estimated_total_events"), () -> (Gauge<Long>) estimatedTotalEvents::get);
     }
 
     @Override

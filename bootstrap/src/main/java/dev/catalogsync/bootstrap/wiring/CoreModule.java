@@ -114,7 +114,8 @@ public class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CheckForPendingEvents checkForPendingEvents(SyncEventQueue queue, FeatureFlagStates flags, WorkerQueue workerQueue) {
+    CheckForPendingEvents checkForPendingEvents(
+            SyncEventQueue queue, FeatureFlagStates flags, WorkerQueue workerQueue) {
         return new CheckForPendingEventsService(queue, flags, workerQueue);
     }
 

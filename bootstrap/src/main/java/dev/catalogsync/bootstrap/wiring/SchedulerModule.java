@@ -1,9 +1,9 @@
 package dev.catalogsync.bootstrap.wiring;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSchedule;
 import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
 import dev.catalogsync.adapters.scheduler.inbound.cron.WorkerCron;
@@ -59,13 +59,19 @@ public class SchedulerModule extends AbstractModule {
     @Provides
     @Singleton
     UntilExecutedWorkerQueue workerQueue(DbSchedulerJobSlot slot) {
-        return new UntilExecutedWorkerQueue(slot, new JdbcRescheduleRequests(dataSource, SyncWorkerScheduler.WORKER_TASK));
+        return new UntilExecutedWorkerQueue(
+                slot, new JdbcRescheduleRequests(dataSource, SyncWorkerScheduler.WORKER_TASK));
     }
 
     @Provides
     @Singleton
-    SyncWorkerScheduler scheduler(PerformSyncWorker worker, UntilExecutedWorkerQueue queue, DbSchedulerJobSlot slot,
-            Clock clock, MaintainQueuePartitions partitions, ReconcileMirror reconcile) {
+    SyncWorkerScheduler scheduler(
+            PerformSyncWorker worker,
+            UntilExecutedWorkerQueue queue,
+            DbSchedulerJobSlot slot,
+            Clock clock,
+            MaintainQueuePartitions partitions,
+            ReconcileMirror reconcile) {
         List<RecurringTask<Void>> recurring = new ArrayList<>();
         recurring.add(new WorkerCron(cron, queue).task());
         recurring.addAll(new UpkeepSchedule(upkeep, partitions, reconcile).tasks());

@@ -19,9 +19,16 @@ class DropwizardSyncStatisticsTest {
         statistics.batchProcessed(BatchResult.nothingConsumable(0), Duration.ofMillis(1));
 
         assertThat(registry.timer("catalog_sync.worker.batches").getCount()).isEqualTo(3);
-        assertThat(registry.meter("catalog_sync.worker.processed_events").getCount()).isEqualTo(1500);
-        assertThat(registry.histogram("catalog_sync.worker.consumable_events").getSnapshot().getMax()).isEqualTo(1000);
-        assertThat(registry.getGauges().get("catalog_sync.worker.estimated_total_events").getValue()).isEqualTo(0L);
+        assertThat(registry.meter("catalog_sync.worker.processed_events").getCount())
+                .isEqualTo(1500);
+        assertThat(registry.histogram("catalog_sync.worker.consumable_events")
+                        .getSnapshot()
+                        .getMax())
+                .isEqualTo(1000);
+        assertThat(registry.getGauges()
+                        .get("catalog_sync.worker.estimated_total_events")
+                        .getValue())
+                .isEqualTo(0L);
     }
 
     @Test
@@ -31,6 +38,7 @@ class DropwizardSyncStatisticsTest {
         statistics.flagDisabled();
 
         assertThat(registry.meter("catalog_sync.worker.lease_busy").getCount()).isEqualTo(2);
-        assertThat(registry.meter("catalog_sync.worker.flag_disabled").getCount()).isEqualTo(1);
+        assertThat(registry.meter("catalog_sync.worker.flag_disabled").getCount())
+                .isEqualTo(1);
     }
 }

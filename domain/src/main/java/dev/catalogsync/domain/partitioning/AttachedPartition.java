@@ -38,7 +38,8 @@ public final class AttachedPartition {
      * @param oldestRecordCreatedAt {@code created_at} of the record with the lowest id
      */
     public static AttachedPartition holding(long value, boolean hasPending, Instant oldestRecordCreatedAt) {
-        return new AttachedPartition(value, hasPending, Objects.requireNonNull(oldestRecordCreatedAt, "oldestRecordCreatedAt"));
+        return new AttachedPartition(
+                value, hasPending, Objects.requireNonNull(oldestRecordCreatedAt, "oldestRecordCreatedAt"));
     }
 
     public long value() {
@@ -71,6 +72,7 @@ public final class AttachedPartition {
     public String toString() {
         return oldestRecordCreatedAt == null
                 ? "AttachedPartition[" + value + ", empty]"
-                : "AttachedPartition[" + value + ", hasPending=" + hasPending + ", oldest=" + oldestRecordCreatedAt + "]";
+                : "AttachedPartition[" + value + ", hasPending=" + hasPending + ", oldest=" + oldestRecordCreatedAt
+                        + "]";
     }
 }

@@ -19,10 +19,16 @@ import java.util.stream.Stream;
 public record PartitionLayout(List<AttachedPartition> attached, long defaultValue, List<DetachedPartition> detached) {
 
     public PartitionLayout {
-        attached = attached.stream().sorted(Comparator.comparingLong(AttachedPartition::value)).toList();
-        detached = detached.stream().sorted(Comparator.comparingLong(DetachedPartition::value)).toList();
+        attached = attached.stream()
+                .sorted(Comparator.comparingLong(AttachedPartition::value))
+                .toList();
+        detached = detached.stream()
+                .sorted(Comparator.comparingLong(DetachedPartition::value))
+                .toList();
         Set<Long> values = new HashSet<>();
-        Stream.concat(attached.stream().map(AttachedPartition::value), detached.stream().map(DetachedPartition::value))
+        Stream.concat(
+                        attached.stream().map(AttachedPartition::value),
+                        detached.stream().map(DetachedPartition::value))
                 .forEach(value -> {
                     if (!values.add(value)) {
                         throw new IllegalArgumentException("partition value " + value + " is listed twice");
@@ -38,9 +44,10 @@ public record PartitionLayout(List<AttachedPartition> attached, long defaultValu
     /** A value no partition, attached or detached, has used yet: one above the highest. */
     public long nextValue() {
         return LongStream.concat(
-                        attached.stream().mapToLong(AttachedPartition::value),
-                        detached.stream().mapToLong(DetachedPartition::value))
-                .max()
-                .orElse(0) + 1;
+                                attached.stream().mapToLong(AttachedPartition::value),
+                                detached.stream().mapToLong(DetachedPartition::value))
+                        .max()
+                        .orElse(0)
+                + 1;
     }
 }

@@ -39,7 +39,8 @@ public record SlidingListPolicy(Duration partitionDuration, Duration retention) 
     /** GitLab keeps detached partitions for a week before dropping them. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
 
-    public static final SlidingListPolicy DEFAULT = new SlidingListPolicy(DEFAULT_PARTITION_DURATION, DEFAULT_RETENTION);
+    public static final SlidingListPolicy DEFAULT =
+            new SlidingListPolicy(DEFAULT_PARTITION_DURATION, DEFAULT_RETENTION);
 
     public SlidingListPolicy {
         checkPartitionDuration(partitionDuration);

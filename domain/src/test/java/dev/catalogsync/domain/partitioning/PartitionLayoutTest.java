@@ -14,7 +14,8 @@ class PartitionLayoutTest {
     @Test
     void keeps_partitions_in_value_order_and_names_the_highest_attached_the_newest() {
         PartitionLayout layout = new PartitionLayout(
-                List.of(AttachedPartition.empty(3), AttachedPartition.empty(1)), 3,
+                List.of(AttachedPartition.empty(3), AttachedPartition.empty(1)),
+                3,
                 List.of(new DetachedPartition(2, NOW)));
 
         assertThat(layout.attached()).extracting(AttachedPartition::value).containsExactly(1L, 3L);
@@ -33,8 +34,10 @@ class PartitionLayoutTest {
     void an_empty_partition_has_no_oldest_record() {
         assertThat(AttachedPartition.empty(1).oldestRecordCreatedAt()).isEmpty();
         assertThat(AttachedPartition.empty(1).hasPending()).isFalse();
-        assertThat(AttachedPartition.holding(1, true, NOW).oldestRecordCreatedAt()).contains(NOW);
-        assertThat(AttachedPartition.holding(1, true, NOW)).isEqualTo(AttachedPartition.holding(1, true, NOW))
+        assertThat(AttachedPartition.holding(1, true, NOW).oldestRecordCreatedAt())
+                .contains(NOW);
+        assertThat(AttachedPartition.holding(1, true, NOW))
+                .isEqualTo(AttachedPartition.holding(1, true, NOW))
                 .isNotEqualTo(AttachedPartition.holding(1, false, NOW));
     }
 

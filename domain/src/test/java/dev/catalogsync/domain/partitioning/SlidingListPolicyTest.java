@@ -41,17 +41,22 @@ class SlidingListPolicyTest {
 
         @Test
         void a_fresh_queue_needs_nothing() {
-            assertThat(ONE_DAY_KEEP_A_WEEK.plan(layout(1, AttachedPartition.empty(1)), NOW).isEmpty()).isTrue();
+            assertThat(ONE_DAY_KEEP_A_WEEK
+                            .plan(layout(1, AttachedPartition.empty(1)), NOW)
+                            .isEmpty())
+                    .isTrue();
         }
 
         @Test
         void an_active_partition_younger_than_the_duration_stays_active() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(1, pendingSince(1, Duration.ofHours(23))))).isEmpty();
+            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(1, pendingSince(1, Duration.ofHours(23)))))
+                    .isEmpty();
         }
 
         @Test
         void an_oldest_record_exactly_as_old_as_the_duration_is_not_older_than_it() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(1, pendingSince(1, DAY)))).isEmpty();
+            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(1, pendingSince(1, DAY))))
+                    .isEmpty();
         }
 
         @Test
@@ -68,7 +73,9 @@ class SlidingListPolicyTest {
 
         @Test
         void an_empty_active_partition_is_never_rotated_however_long_it_has_existed() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(4, processedSince(3, Duration.ofDays(30)), AttachedPartition.empty(4))))
+            assertThat(steps(
+                            ONE_DAY_KEEP_A_WEEK,
+                            layout(4, processedSince(3, Duration.ofDays(30)), AttachedPartition.empty(4))))
                     .containsExactly(new Detach(3));
         }
 
@@ -94,7 +101,9 @@ class SlidingListPolicyTest {
 
         @Test
         void a_default_behind_the_newest_partition_is_moved_to_it() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(1, pendingSince(1, Duration.ofHours(1)), AttachedPartition.empty(2))))
+            assertThat(steps(
+                            ONE_DAY_KEEP_A_WEEK,
+                            layout(1, pendingSince(1, Duration.ofHours(1)), AttachedPartition.empty(2))))
                     .containsExactly(new Activate(2));
         }
 
@@ -106,7 +115,9 @@ class SlidingListPolicyTest {
 
         @Test
         void the_partition_the_default_names_is_not_detached_even_with_nothing_pending() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(1, processedSince(1, Duration.ofHours(1)), AttachedPartition.empty(2))))
+            assertThat(steps(
+                            ONE_DAY_KEEP_A_WEEK,
+                            layout(1, processedSince(1, Duration.ofHours(1)), AttachedPartition.empty(2))))
                     .containsExactly(new Activate(2));
         }
 
@@ -121,7 +132,9 @@ class SlidingListPolicyTest {
 
         @Test
         void a_due_rotation_also_repairs_a_default_left_behind() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(1, pendingSince(1, Duration.ofDays(3)), pendingSince(2, Duration.ofDays(2)))))
+            assertThat(steps(
+                            ONE_DAY_KEEP_A_WEEK,
+                            layout(1, pendingSince(1, Duration.ofDays(3)), pendingSince(2, Duration.ofDays(2)))))
                     .containsExactly(new CreateAndActivate(3));
         }
     }
@@ -131,19 +144,24 @@ class SlidingListPolicyTest {
 
         @Test
         void a_partition_other_than_the_active_one_with_no_pending_event_is_detached() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(2, processedSince(1, Duration.ofDays(2)), pendingSince(2, Duration.ofHours(1)))))
+            assertThat(steps(
+                            ONE_DAY_KEEP_A_WEEK,
+                            layout(2, processedSince(1, Duration.ofDays(2)), pendingSince(2, Duration.ofHours(1)))))
                     .containsExactly(new Detach(1));
         }
 
         @Test
         void a_partition_with_a_pending_event_is_kept() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(2, pendingSince(1, Duration.ofDays(2)), pendingSince(2, Duration.ofHours(1)))))
+            assertThat(steps(
+                            ONE_DAY_KEEP_A_WEEK,
+                            layout(2, pendingSince(1, Duration.ofDays(2)), pendingSince(2, Duration.ofHours(1)))))
                     .isEmpty();
         }
 
         @Test
         void the_active_partition_is_never_detached_even_when_everything_in_it_is_processed() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(1, processedSince(1, Duration.ofHours(1))))).isEmpty();
+            assertThat(steps(ONE_DAY_KEEP_A_WEEK, layout(1, processedSince(1, Duration.ofHours(1)))))
+                    .isEmpty();
         }
 
         @Test
@@ -154,7 +172,8 @@ class SlidingListPolicyTest {
 
         @Test
         void every_old_partition_without_pending_events_is_detached_not_only_a_prefix() {
-            PartitionLayout layout = layout(4,
+            PartitionLayout layout = layout(
+                    4,
                     processedSince(1, Duration.ofDays(4)),
                     pendingSince(2, Duration.ofDays(3)),
                     processedSince(3, Duration.ofDays(2)),
@@ -171,7 +190,9 @@ class SlidingListPolicyTest {
 
         @Test
         void with_zero_retention_a_detached_partition_is_dropped_in_the_same_round() {
-            assertThat(steps(ONE_DAY_DROP_AT_ONCE, layout(2, processedSince(1, Duration.ofDays(2)), pendingSince(2, Duration.ofHours(1)))))
+            assertThat(steps(
+                            ONE_DAY_DROP_AT_ONCE,
+                            layout(2, processedSince(1, Duration.ofDays(2)), pendingSince(2, Duration.ofHours(1)))))
                     .containsExactly(new Detach(1), new Drop(1));
         }
     }
@@ -189,12 +210,15 @@ class SlidingListPolicyTest {
 
         @Test
         void a_detached_partition_is_kept_while_its_retention_runs() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, detachedAgo(Duration.ofDays(6)))).isEmpty();
+            assertThat(steps(ONE_DAY_KEEP_A_WEEK, detachedAgo(Duration.ofDays(6))))
+                    .isEmpty();
         }
 
         @Test
         void a_detached_partition_is_dropped_once_its_retention_has_passed() {
-            assertThat(steps(ONE_DAY_KEEP_A_WEEK, detachedAgo(Duration.ofDays(7), Duration.ofDays(8), Duration.ofDays(1))))
+            assertThat(steps(
+                            ONE_DAY_KEEP_A_WEEK,
+                            detachedAgo(Duration.ofDays(7), Duration.ofDays(8), Duration.ofDays(1))))
                     .containsExactly(new Drop(1), new Drop(2));
         }
 
@@ -214,19 +238,22 @@ class SlidingListPolicyTest {
         Instant aDayLater = start.plus(DAY).plusSeconds(1);
         assertThat(ONE_DAY_DROP_AT_ONCE.plan(oneEvent, aDayLater).steps()).containsExactly(new CreateAndActivate(2));
 
-        PartitionLayout newEventInTwo = layout(2,
-                AttachedPartition.holding(1, true, start), AttachedPartition.holding(2, true, aDayLater));
+        PartitionLayout newEventInTwo =
+                layout(2, AttachedPartition.holding(1, true, start), AttachedPartition.holding(2, true, aDayLater));
         assertThat(ONE_DAY_DROP_AT_ONCE.plan(newEventInTwo, aDayLater).steps()).isEmpty();
 
-        PartitionLayout oneProcessed = layout(2,
-                AttachedPartition.holding(1, false, start), AttachedPartition.holding(2, true, aDayLater));
-        assertThat(ONE_DAY_DROP_AT_ONCE.plan(oneProcessed, aDayLater).steps()).containsExactly(new Detach(1), new Drop(1));
+        PartitionLayout oneProcessed =
+                layout(2, AttachedPartition.holding(1, false, start), AttachedPartition.holding(2, true, aDayLater));
+        assertThat(ONE_DAY_DROP_AT_ONCE.plan(oneProcessed, aDayLater).steps())
+                .containsExactly(new Detach(1), new Drop(1));
     }
 
     @Test
     void the_duration_must_be_positive_and_the_retention_not_negative() {
-        assertThatThrownBy(() -> new SlidingListPolicy(Duration.ZERO, Duration.ZERO)).hasMessageContaining("duration");
-        assertThatThrownBy(() -> new SlidingListPolicy(DAY, Duration.ofSeconds(-1))).hasMessageContaining("retention");
+        assertThatThrownBy(() -> new SlidingListPolicy(Duration.ZERO, Duration.ZERO))
+                .hasMessageContaining("duration");
+        assertThatThrownBy(() -> new SlidingListPolicy(DAY, Duration.ofSeconds(-1)))
+                .hasMessageContaining("retention");
         assertThat(SlidingListPolicy.DEFAULT).isEqualTo(new SlidingListPolicy(DAY, Duration.ofDays(7)));
     }
 }

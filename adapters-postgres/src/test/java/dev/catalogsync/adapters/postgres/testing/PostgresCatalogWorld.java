@@ -36,15 +36,22 @@ public final class PostgresCatalogWorld implements CatalogWorld {
     @Override
     public long createProject(MirroredAttributes attributes) {
         return dsl.insertInto(PROJECTS, PROJECTS.NAME, PROJECTS.DESCRIPTION, PROJECTS.VISIBILITY_LEVEL)
-                .values(attributes.name(), attributes.description(), attributes.visibility().level())
+                .values(
+                        attributes.name(),
+                        attributes.description(),
+                        attributes.visibility().level())
                 .returning(PROJECTS.ID)
                 .fetchSingle(PROJECTS.ID);
     }
 
     @Override
     public long createCatalogResource(long projectId) {
-        return dsl.insertInto(CATALOG_RESOURCES, CATALOG_RESOURCES.PROJECT_ID, CATALOG_RESOURCES.NAME,
-                        CATALOG_RESOURCES.DESCRIPTION, CATALOG_RESOURCES.VISIBILITY_LEVEL)
+        return dsl.insertInto(
+                        CATALOG_RESOURCES,
+                        CATALOG_RESOURCES.PROJECT_ID,
+                        CATALOG_RESOURCES.NAME,
+                        CATALOG_RESOURCES.DESCRIPTION,
+                        CATALOG_RESOURCES.VISIBILITY_LEVEL)
                 .select(dsl.select(PROJECTS.ID, PROJECTS.NAME, PROJECTS.DESCRIPTION, PROJECTS.VISIBILITY_LEVEL)
                         .from(PROJECTS)
                         .where(PROJECTS.ID.eq(projectId)))
@@ -83,7 +90,9 @@ public final class PostgresCatalogWorld implements CatalogWorld {
 
     @Override
     public void deleteCatalogResource(long catalogResourceId) {
-        dsl.deleteFrom(CATALOG_RESOURCES).where(CATALOG_RESOURCES.ID.eq(catalogResourceId)).execute();
+        dsl.deleteFrom(CATALOG_RESOURCES)
+                .where(CATALOG_RESOURCES.ID.eq(catalogResourceId))
+                .execute();
     }
 
     @Override
@@ -100,15 +109,25 @@ public final class PostgresCatalogWorld implements CatalogWorld {
     public Optional<CatalogResource> catalogResource(long catalogResourceId) {
         return dsl.selectFrom(CATALOG_RESOURCES)
                 .where(CATALOG_RESOURCES.ID.eq(catalogResourceId))
-                .fetchOptional(row -> new CatalogResource(row.getId(), row.getProjectId(), new MirroredAttributes(
-                        row.getName(), row.getDescription(), VisibilityLevel.fromLevel(row.getVisibilityLevel()))));
+                .fetchOptional(row -> new CatalogResource(
+                        row.getId(),
+                        row.getProjectId(),
+                        new MirroredAttributes(
+                                row.getName(),
+                                row.getDescription(),
+                                VisibilityLevel.fromLevel(row.getVisibilityLevel()))));
     }
 
     @Override
     public List<SyncEvent> events() {
         return dsl.selectFrom(P_CATALOG_RESOURCE_SYNC_EVENTS)
                 .orderBy(P_CATALOG_RESOURCE_SYNC_EVENTS.ID)
-                .fetch(row -> new SyncEvent(row.getId(), row.getCatalogResourceId(), row.getProjectId(),
-                        row.getPartitionId(), SyncEventStatus.fromCode(row.getStatus()), row.getCreatedAt().toInstant()));
+                .fetch(row -> new SyncEvent(
+                        row.getId(),
+                        row.getCatalogResourceId(),
+                        row.getProjectId(),
+                        row.getPartitionId(),
+                        SyncEventStatus.fromCode(row.getStatus()),
+                        row.getCreatedAt().toInstant()));
     }
 }

@@ -89,9 +89,11 @@ public final class PostgresTestDatabase implements AutoCloseable {
      * {@link #resetQueuePartitions()}.
      */
     public void truncateAll() {
-        execute(dataSource, "TRUNCATE projects, catalog_resources, p_catalog_resource_sync_events, "
-                + "exclusive_leases, feature_flags, catalog_resource_sync_event_detached_partitions, "
-                + "scheduled_tasks, scheduler_reschedule_requests RESTART IDENTITY");
+        execute(
+                dataSource,
+                "TRUNCATE projects, catalog_resources, p_catalog_resource_sync_events, "
+                        + "exclusive_leases, feature_flags, catalog_resource_sync_event_detached_partitions, "
+                        + "scheduled_tasks, scheduler_reschedule_requests RESTART IDENTITY");
     }
 
     /**
@@ -163,8 +165,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
     /** CREATE and DROP DATABASE cannot run on the database they name, nor in a transaction. */
     private static void executeOnMaintenanceDatabase(PostgresTestServer server, String sql) {
         PostgresConnectionSettings maintenance = server.settings("postgres");
-        try (Connection connection = DriverManager.getConnection(
-                        maintenance.jdbcUrl(), maintenance.user(), maintenance.password());
+        try (Connection connection =
+                        DriverManager.getConnection(maintenance.jdbcUrl(), maintenance.user(), maintenance.password());
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -173,7 +175,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
     }
 
     private static void execute(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run on the test database: " + sql, e);

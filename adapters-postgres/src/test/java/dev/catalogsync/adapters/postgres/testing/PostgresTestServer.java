@@ -44,7 +44,8 @@ public final class PostgresTestServer {
 
     /** Connection settings of a superuser for one database of the server. */
     public PostgresConnectionSettings settings(String database) {
-        return new PostgresConnectionSettings("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password);
+        return new PostgresConnectionSettings(
+                "jdbc:postgresql://" + host + ":" + port + "/" + database, user, password);
     }
 
     /** Which kind of server runs, for test reports. */
@@ -62,8 +63,12 @@ public final class PostgresTestServer {
     private static PostgresTestServer startContainer() {
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(DockerImageName.parse(IMAGE));
         container.start();
-        return new PostgresTestServer(container.getHost(), container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
-                container.getUsername(), container.getPassword(), "Testcontainers " + IMAGE);
+        return new PostgresTestServer(
+                container.getHost(),
+                container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
+                container.getUsername(),
+                container.getPassword(),
+                "Testcontainers " + IMAGE);
     }
 
     // zonky stops the server and deletes its temporary data directory in a shutdown hook of its own.
@@ -71,7 +76,8 @@ public final class PostgresTestServer {
     private static PostgresTestServer startEmbedded() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            return new PostgresTestServer("localhost", postgres.getPort(), "postgres", "", "embedded PostgreSQL (zonky)");
+            return new PostgresTestServer(
+                    "localhost", postgres.getPort(), "postgres", "", "embedded PostgreSQL (zonky)");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);
         }

@@ -20,8 +20,7 @@ public final class ShippedMigrations {
 
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.+\\.sql");
 
-    private ShippedMigrations() {
-    }
+    private ShippedMigrations() {}
 
     /** What migrating an empty database reports: every shipped migration applied, at the highest version. */
     public static MigrationReport all() {
@@ -40,7 +39,8 @@ public final class ShippedMigrations {
             throw new IllegalStateException("db/migration is not a directory on the test classpath: " + location);
         }
         try (Stream<Path> files = Files.list(Path.of(location.toURI()))) {
-            List<Integer> versions = files.map(file -> VERSIONED.matcher(file.getFileName().toString()))
+            List<Integer> versions = files.map(
+                            file -> VERSIONED.matcher(file.getFileName().toString()))
                     .filter(Matcher::matches)
                     .map(matcher -> Integer.parseInt(matcher.group(1)))
                     .sorted()

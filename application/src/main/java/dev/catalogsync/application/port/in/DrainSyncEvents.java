@@ -45,7 +45,7 @@ public interface DrainSyncEvents {
     @FunctionalInterface
     interface Listener {
 
-        Listener NONE = (run, processedSoFar) -> { };
+        Listener NONE = (run, processedSoFar) -> {};
 
         void afterRun(WorkerRun run, long processedSoFar);
     }

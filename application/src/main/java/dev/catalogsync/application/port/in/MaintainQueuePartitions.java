@@ -22,12 +22,10 @@ public interface MaintainQueuePartitions {
     MaintenanceRound maintain(SlidingListPolicy policy);
 
     /** How a round ended. */
-    sealed interface MaintenanceRound {
-    }
+    sealed interface MaintenanceRound {}
 
     /** Another process was running a round; this one changed nothing. */
-    record OtherRoundRunning() implements MaintenanceRound {
-    }
+    record OtherRoundRunning() implements MaintenanceRound {}
 
     /**
      * A round ran.
@@ -46,7 +44,10 @@ public interface MaintainQueuePartitions {
 
         /** Values of the done steps of one kind, e.g. {@code valuesDone(PartitionStep.Detach.class)}. */
         public List<Long> valuesDone(Class<? extends PartitionStep> kind) {
-            return done.stream().filter(kind::isInstance).map(PartitionStep::value).toList();
+            return done.stream()
+                    .filter(kind::isInstance)
+                    .map(PartitionStep::value)
+                    .toList();
         }
     }
 

@@ -24,6 +24,5 @@ public interface ManageFeatureFlags {
     FlagState delete(String name);
 
     /** A flag and its effective state; {@code overridden} says whether an operator set it. */
-    record FlagState(FeatureFlag flag, boolean enabled, boolean overridden) {
-    }
+    record FlagState(FeatureFlag flag, boolean enabled, boolean overridden) {}
 }

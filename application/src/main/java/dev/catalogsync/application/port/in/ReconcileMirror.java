@@ -59,6 +59,5 @@ public interface ReconcileMirror {
      * @param drifted how many differ from their project (including ones whose sync event is merely pending)
      * @param queued sync events queued to repair them; 0 in check mode
      */
-    record ReconcileReport(long checked, long drifted, long queued) {
-    }
+    record ReconcileReport(long checked, long drifted, long queued) {}
 }

@@ -18,8 +18,7 @@ public sealed interface WorkerRun {
     }
 
     /** Another run held the lease, so this one processed nothing. */
-    record LeaseBusy(boolean reenqueued) implements WorkerRun {
-    }
+    record LeaseBusy(boolean reenqueued) implements WorkerRun {}
 
     /** A pass ran under the lease. */
     record Processed(BatchResult result, boolean reenqueued) implements WorkerRun {

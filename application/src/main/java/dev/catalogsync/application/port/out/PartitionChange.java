@@ -6,8 +6,7 @@ import java.util.Objects;
 public sealed interface PartitionChange {
 
     /** The change was made and committed. */
-    record Done() implements PartitionChange {
-    }
+    record Done() implements PartitionChange {}
 
     /**
      * A lock the change needs was not granted within the store's lock timeout, typically because a long

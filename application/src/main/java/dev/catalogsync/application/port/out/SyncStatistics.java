@@ -6,17 +6,14 @@ import java.time.Duration;
 /** What the worker reports about itself, for metrics and logs. Implementations must not throw. */
 public interface SyncStatistics {
 
-    SyncStatistics NOOP = new SyncStatistics() { };
+    SyncStatistics NOOP = new SyncStatistics() {};
 
     /** A pass ran under the lease. */
-    default void batchProcessed(BatchResult result, Duration took) {
-    }
+    default void batchProcessed(BatchResult result, Duration took) {}
 
     /** A pass found the lease held by another run and skipped. */
-    default void leaseBusy() {
-    }
+    default void leaseBusy() {}
 
     /** A perform found the flag disabled and did nothing. */
-    default void flagDisabled() {
-    }
+    default void flagDisabled() {}
 }

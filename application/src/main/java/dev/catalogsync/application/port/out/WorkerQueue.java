@@ -10,7 +10,7 @@ package dev.catalogsync.application.port.out;
 public interface WorkerQueue {
 
     /** Drops every request: for drivers that decide on the next run from the reported result. */
-    WorkerQueue NONE = () -> { };
+    WorkerQueue NONE = () -> {};
 
     void enqueue();
 }

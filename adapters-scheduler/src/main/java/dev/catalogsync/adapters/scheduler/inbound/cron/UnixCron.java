@@ -8,8 +8,7 @@ import java.util.Objects;
 /** The one syntax every schedule of the service takes: a five-field Unix cron expression, read in UTC. */
 public final class UnixCron {
 
-    private UnixCron() {
-    }
+    private UnixCron() {}
 
     /**
      * Reads {@code expression} (minute, hour, day of month, month, day of week; no seconds field) in UTC.
@@ -21,9 +20,11 @@ public final class UnixCron {
         try {
             return new CronSchedule(expression, ZoneOffset.UTC, CronStyle.UNIX);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Not a five-field Unix cron expression (minute hour day-of-month "
-                    + "month day-of-week), e.g. '" + WorkerCron.GITLAB_CRON + "': '" + expression + "' ("
-                    + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "Not a five-field Unix cron expression (minute hour day-of-month "
+                            + "month day-of-week), e.g. '" + WorkerCron.GITLAB_CRON + "': '" + expression + "' ("
+                            + e.getMessage() + ")",
+                    e);
         }
     }
 }

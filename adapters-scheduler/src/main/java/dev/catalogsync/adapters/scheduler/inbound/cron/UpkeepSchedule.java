@@ -58,7 +58,10 @@ public final class UpkeepSchedule {
 
     private void runReconcile() {
         ReconcileReport report = reconcile.reconcile(ReconcileRequest.repair(settings.reconcileBatchSize()));
-        LOG.info("reconcile --repair: checked={} drifted={} queued={}",
-                report.checked(), report.drifted(), report.queued());
+        LOG.info(
+                "reconcile --repair: checked={} drifted={} queued={}",
+                report.checked(),
+                report.drifted(),
+                report.queued());
     }
 }

@@ -38,10 +38,9 @@ public final class WorkerCron {
 
     /** The recurring task, to be started with the service's scheduler. */
     public RecurringTask<Void> task() {
-        return Tasks.recurring(TASK_NAME, schedule)
-                .execute((instance, context) -> {
-                    EnqueueOutcome outcome = queue.tryEnqueue();
-                    LOG.info("cron enqueued the sync worker: {}", outcome);
-                });
+        return Tasks.recurring(TASK_NAME, schedule).execute((instance, context) -> {
+            EnqueueOutcome outcome = queue.tryEnqueue();
+            LOG.info("cron enqueued the sync worker: {}", outcome);
+        });
     }
 }

@@ -98,8 +98,8 @@ public final class HttpServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpServer(Server server, NamedThreadPool threads, ScheduledThreadPoolExecutor timers,
-            InetSocketAddress address) {
+    private HttpServer(
+            Server server, NamedThreadPool threads, ScheduledThreadPoolExecutor timers, InetSocketAddress address) {
         this.server = server;
         this.threads = threads;
         this.timers = timers;
@@ -148,7 +148,8 @@ public final class HttpServer implements AutoCloseable {
 
         try {
             server.start();
-            InetSocketAddress bound = (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
+            InetSocketAddress bound =
+                    (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
             return new HttpServer(server, threads, timers, bound);
         } catch (Exception e) {
             // Whatever started before the failure (the pool, the scheduler) stops with it.
@@ -195,8 +196,9 @@ public final class HttpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        threads.started().stream().filter(Thread::isAlive).forEach(thread ->
-                LOG.warn("HTTP thread {} still runs after the server stopped", thread.getName()));
+        threads.started().stream()
+                .filter(Thread::isAlive)
+                .forEach(thread -> LOG.warn("HTTP thread {} still runs after the server stopped", thread.getName()));
     }
 
     private static long remaining(long deadline) {

@@ -88,7 +88,10 @@ public final class ProjectUpdateHook implements HttpRoute.Handler {
                     "body must be a JSON object like {\"project_id\": 1, \"changed\": [\"name\"]}");
         }
         JsonNode projectId = json.get("project_id");
-        if (projectId == null || !projectId.isIntegralNumber() || !projectId.canConvertToLong() || projectId.asLong() < 1) {
+        if (projectId == null
+                || !projectId.isIntegralNumber()
+                || !projectId.canConvertToLong()
+                || projectId.asLong() < 1) {
             throw new MalformedHookException("project_id must be a positive integer, was " + projectId);
         }
         JsonNode changed = json.get("changed");

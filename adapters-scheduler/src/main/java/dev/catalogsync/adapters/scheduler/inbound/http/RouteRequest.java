@@ -23,7 +23,8 @@ public record RouteRequest(String method, String path, Map<String, List<String>>
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
+        headers.forEach((name, values) ->
+                copy.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
         copy.replaceAll((name, values) -> List.copyOf(values));
         headers = Collections.unmodifiableMap(copy);
         body = body.clone();

@@ -40,7 +40,8 @@ public record RouteResponse(int status, Map<String, String> headers, byte[] body
         try {
             return new RouteResponse(status, Map.of(CONTENT_TYPE, JSON_CONTENT_TYPE), JSON.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as JSON", e);
         }
     }
 

@@ -59,8 +59,11 @@ final class RouteTable extends Handler.Abstract {
         HttpRoute route = byMethod.get(request.getMethod());
         if (route == null) {
             String allow = String.join(", ", new TreeSet<>(byMethod.keySet()));
-            write(response, callback,
-                    RouteResponse.error(405, path + " accepts " + allow + " only").withHeader("Allow", allow));
+            write(
+                    response,
+                    callback,
+                    RouteResponse.error(405, path + " accepts " + allow + " only")
+                            .withHeader("Allow", allow));
             return true;
         }
         if (request.getLength() > route.maxBodyBytes()) {
@@ -145,15 +148,18 @@ final class RouteTable extends Handler.Abstract {
         }
 
         private void answer() {
-            RouteRequest view = new RouteRequest(request.getMethod(), Request.getPathInContext(request),
-                    headers(request.getHeaders()), body.toByteArray());
+            RouteRequest view = new RouteRequest(
+                    request.getMethod(),
+                    Request.getPathInContext(request),
+                    headers(request.getHeaders()),
+                    body.toByteArray());
             RouteResponse answer;
             try {
                 answer = route.handler().handle(view);
             } catch (RuntimeException e) {
                 LOG.warn("{} {} failed", view.method(), view.path(), e);
-                answer = RouteResponse.error(500, "the server failed to answer " + view.method() + " " + view.path()
-                        + "; its log says why");
+                answer = RouteResponse.error(
+                        500, "the server failed to answer " + view.method() + " " + view.path() + "; its log says why");
             }
             write(response, callback, answer);
         }
@@ -161,7 +167,8 @@ final class RouteTable extends Handler.Abstract {
         private static Map<String, List<String>> headers(HttpFields fields) {
             Map<String, List<String>> headers = new HashMap<>();
             for (HttpField field : fields) {
-                headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+                headers.computeIfAbsent(field.getName(), name -> new ArrayList<>())
+                        .add(field.getValue());
             }
             return headers;
         }

@@ -70,15 +70,20 @@ public final class PendingEventsPoller implements AutoCloseable {
         try {
             PendingCheck found = check.check();
             if (consecutiveFailures > 0) {
-                LOG.info("database reachable again after {} failed polls; polling every {} ms",
-                        consecutiveFailures, backoff.interval().toMillis());
+                LOG.info(
+                        "database reachable again after {} failed polls; polling every {} ms",
+                        consecutiveFailures,
+                        backoff.interval().toMillis());
             }
             consecutiveFailures = 0;
             LOG.trace("pending poll: {}", found);
         } catch (RuntimeException e) {
             consecutiveFailures++;
             Duration next = backoff.delayAfter(consecutiveFailures);
-            LOG.warn("pending poll failed ({} in a row), next try in {} ms: {}", consecutiveFailures, next.toMillis(),
+            LOG.warn(
+                    "pending poll failed ({} in a row), next try in {} ms: {}",
+                    consecutiveFailures,
+                    next.toMillis(),
                     rootMessage(e));
             return next;
         }
@@ -105,6 +110,8 @@ public final class PendingEventsPoller implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+        return root.getMessage() == null
+                ? root.getClass().getSimpleName()
+                : root.getMessage().lines().findFirst().orElse("");
     }
 }

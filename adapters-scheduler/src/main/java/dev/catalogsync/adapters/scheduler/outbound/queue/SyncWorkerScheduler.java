@@ -87,29 +87,45 @@ public final class SyncWorkerScheduler implements AutoCloseable {
      * @param recurring the cluster-wide recurring tasks to start (schedule once) with the scheduler: the cron
      *     and the queue's upkeep
      */
-    public static SyncWorkerScheduler create(DataSource dataSource, PerformSyncWorker worker,
-            UntilExecutedWorkerQueue queue, DbSchedulerJobSlot slot, SchedulerSettings settings, Clock clock,
+    public static SyncWorkerScheduler create(
+            DataSource dataSource,
+            PerformSyncWorker worker,
+            UntilExecutedWorkerQueue queue,
+            DbSchedulerJobSlot slot,
+            SchedulerSettings settings,
+            Clock clock,
             List<RecurringTask<Void>> recurring) {
         List<RecurringTask<Void>> startTasks = List.copyOf(recurring);
-        return new SyncWorkerScheduler(worker, queue, slot, settings, clock, workerTask -> Scheduler.create(dataSource, workerTask)
-                .threads(THREADS)
-                .pollingInterval(settings.pollingInterval())
-                .heartbeatInterval(HEARTBEAT_INTERVAL)
-                .missedHeartbeatsLimit(MISSED_HEARTBEATS_LIMIT)
-                .enableImmediateExecution()
-                .schedulerName(new SchedulerName.Fixed(settings.schedulerName()))
-                .shutdownMaxWait(SHUTDOWN_MAX_WAIT)
-                .clock(clock::instant)
-                .startTasks(startTasks)
-                .build());
+        return new SyncWorkerScheduler(
+                worker,
+                queue,
+                slot,
+                settings,
+                clock,
+                workerTask -> Scheduler.create(dataSource, workerTask)
+                        .threads(THREADS)
+                        .pollingInterval(settings.pollingInterval())
+                        .heartbeatInterval(HEARTBEAT_INTERVAL)
+                        .missedHeartbeatsLimit(MISSED_HEARTBEATS_LIMIT)
+                        .enableImmediateExecution()
+                        .schedulerName(new SchedulerName.Fixed(settings.schedulerName()))
+                        .shutdownMaxWait(SHUTDOWN_MAX_WAIT)
+                        .clock(clock::instant)
+                        .startTasks(startTasks)
+                        .build());
     }
 
     /**
      * Builds around a scheduler made by {@code schedulerFactory} from this class's worker task: tests pass one
      * that builds db-scheduler's manual scheduler with a settable clock.
      */
-    public SyncWorkerScheduler(PerformSyncWorker worker, UntilExecutedWorkerQueue queue, DbSchedulerJobSlot slot,
-            SchedulerSettings settings, Clock clock, Function<CustomTask<Void>, ? extends Scheduler> schedulerFactory) {
+    public SyncWorkerScheduler(
+            PerformSyncWorker worker,
+            UntilExecutedWorkerQueue queue,
+            DbSchedulerJobSlot slot,
+            SchedulerSettings settings,
+            Clock clock,
+            Function<CustomTask<Void>, ? extends Scheduler> schedulerFactory) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -137,7 +153,8 @@ public final class SyncWorkerScheduler implements AutoCloseable {
 
     /** The job leaves the slot even when its run failed; the poll or the cron brings it back. */
     private void runFailed(ExecutionComplete complete, ExecutionOperations<Void> operations) {
-        LOG.warn("sync worker run failed, retried by the next enqueue: {}",
+        LOG.warn(
+                "sync worker run failed, retried by the next enqueue: {}",
                 complete.getCause().map(Throwable::toString).orElse("unknown cause"));
         operations.stop();
         queue.runEnded(FAILURE_RETRY_DELAY);
@@ -147,10 +164,15 @@ public final class SyncWorkerScheduler implements AutoCloseable {
     private static void logDone(WorkerRun run, Instant started, Instant finished) {
         if (run instanceof WorkerRun.Processed processed) {
             BatchResult result = processed.result();
-            LOG.info("sync worker done: estimated_total_events={} consumable_events={} processed_events={} "
+            LOG.info(
+                    "sync worker done: estimated_total_events={} consumable_events={} processed_events={} "
                             + "reenqueued={} started_at={} finished_at={}",
-                    result.estimatedTotalEvents(), result.consumableEvents(), result.processedCount(),
-                    run.reenqueued(), started, finished);
+                    result.estimatedTotalEvents(),
+                    result.consumableEvents(),
+                    result.processedCount(),
+                    run.reenqueued(),
+                    started,
+                    finished);
         } else if (run instanceof WorkerRun.LeaseBusy) {
             LOG.info("sync worker skipped: the lease is held by another run; reenqueued={}", run.reenqueued());
         } else {

@@ -27,14 +27,17 @@ class UnixCronTest {
 
     @Test
     void an_expression_with_a_seconds_field_or_garbage_is_refused_with_an_example() {
-        assertThatThrownBy(() -> UnixCron.parse("0 */1 * * * *")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("five-field").hasMessageContaining(WorkerCron.GITLAB_CRON);
+        assertThatThrownBy(() -> UnixCron.parse("0 */1 * * * *"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("five-field")
+                .hasMessageContaining(WorkerCron.GITLAB_CRON);
         assertThatThrownBy(() -> UnixCron.parse("every minute")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void the_worker_cron_refuses_a_bad_expression_before_anything_is_scheduled() {
         assertThatThrownBy(() -> new WorkerCron("every minute", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("every minute");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("every minute");
     }
 }

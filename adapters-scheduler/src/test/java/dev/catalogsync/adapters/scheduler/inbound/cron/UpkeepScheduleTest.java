@@ -71,8 +71,8 @@ class UpkeepScheduleTest {
 
     @Test
     void a_partition_round_runs_at_each_tick_with_the_configured_policy() {
-        ManualScheduler scheduler = scheduler(
-                new UpkeepSettings("*/10 * * * *", POLICY, UpkeepSettings.OFF, BatchSize.DEFAULT));
+        ManualScheduler scheduler =
+                scheduler(new UpkeepSettings("*/10 * * * *", POLICY, UpkeepSettings.OFF, BatchSize.DEFAULT));
 
         scheduler.runAnyDueExecutions();
         assertThat(rounds).as("before the first tick").isEmpty();
@@ -88,8 +88,8 @@ class UpkeepScheduleTest {
 
     @Test
     void reconcile_runs_with_repair_when_scheduled() {
-        ManualScheduler scheduler = scheduler(
-                new UpkeepSettings(UpkeepSettings.OFF, POLICY, "0 * * * *", BatchSize.DEFAULT));
+        ManualScheduler scheduler =
+                scheduler(new UpkeepSettings(UpkeepSettings.OFF, POLICY, "0 * * * *", BatchSize.DEFAULT));
 
         time.set(HOUR.plus(Duration.ofHours(1)));
         scheduler.runAnyDueExecutions();
@@ -102,7 +102,8 @@ class UpkeepScheduleTest {
     void off_schedules_no_task() {
         UpkeepSchedule schedule = new UpkeepSchedule(
                 new UpkeepSettings(UpkeepSettings.OFF, POLICY, UpkeepSettings.OFF, BatchSize.DEFAULT),
-                partitions, reconcile);
+                partitions,
+                reconcile);
 
         assertThat(schedule.tasks()).isEmpty();
     }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** The server and its route table over real HTTP on the loopback, with routes made up for each test. */
 class HttpServerTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private HttpServer server;
 
@@ -79,11 +80,17 @@ class HttpServerTest {
     }
 
     private static HttpRoute echo(String path, int maxBodyBytes) {
-        return new HttpRoute(Set.of("POST", "PUT"), path, maxBodyBytes, request -> RouteResponse.json(200, Map.of(
-                "method", request.method(),
-                "path", request.path(),
-                "probe", request.header("x-PROBE").orElse("none"),
-                "body", request.bodyAsString())));
+        return new HttpRoute(
+                Set.of("POST", "PUT"),
+                path,
+                maxBodyBytes,
+                request -> RouteResponse.json(
+                        200,
+                        Map.of(
+                                "method", request.method(),
+                                "path", request.path(),
+                                "probe", request.header("x-PROBE").orElse("none"),
+                                "body", request.bodyAsString())));
     }
 
     @Test
@@ -94,8 +101,8 @@ class HttpServerTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"error\":\"no such endpoint: /x\"}");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     }
 
     @Test
@@ -107,19 +114,21 @@ class HttpServerTest {
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD, POST, PUT");
         assertThat(response.body()).startsWith("{\"error\":");
-        assertThat(send("GET", "/health").statusCode()).as("the GET route still answers").isEqualTo(200);
+        assertThat(send("GET", "/health").statusCode())
+                .as("the GET route still answers")
+                .isEqualTo(200);
     }
 
     @Test
     void the_route_sees_the_method_path_headers_and_body() throws Exception {
         serve(echo("/echo", 1024));
 
-        HttpResponse<String> response = send("PUT", "/echo?ignored=1", HttpRequest.BodyPublishers.ofString("héllo"),
-                "X-Probe", "42");
+        HttpResponse<String> response =
+                send("PUT", "/echo?ignored=1", HttpRequest.BodyPublishers.ofString("héllo"), "X-Probe", "42");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"method\":\"PUT\"", "\"path\":\"/echo\"", "\"probe\":\"42\"",
-                "\"body\":\"héllo\"");
+        assertThat(response.body())
+                .contains("\"method\":\"PUT\"", "\"path\":\"/echo\"", "\"probe\":\"42\"", "\"body\":\"héllo\"");
     }
 
     @Test
@@ -128,9 +137,11 @@ class HttpServerTest {
         byte[] tooLarge = "x".repeat(101).getBytes(StandardCharsets.US_ASCII);
 
         HttpResponse<String> declared = send("POST", "/echo", HttpRequest.BodyPublishers.ofByteArray(tooLarge));
-        HttpResponse<String> chunked = send("POST", "/echo",
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)));
-        HttpResponse<String> atTheLimit = send("POST", "/echo",
+        HttpResponse<String> chunked = send(
+                "POST", "/echo", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)));
+        HttpResponse<String> atTheLimit = send(
+                "POST",
+                "/echo",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[100])));
 
         assertThat(declared.statusCode()).isEqualTo(413);
@@ -152,9 +163,11 @@ class HttpServerTest {
 
     @Test
     void a_route_that_throws_is_answered_500_in_json_and_the_server_goes_on() throws Exception {
-        serve(HttpRoute.get("/boom", request -> {
-            throw new IllegalStateException("secret detail");
-        }), HealthCheck.route());
+        serve(
+                HttpRoute.get("/boom", request -> {
+                    throw new IllegalStateException("secret detail");
+                }),
+                HealthCheck.route());
 
         HttpResponse<String> response = send("GET", "/boom");
 
@@ -171,8 +184,12 @@ class HttpServerTest {
             return RouteResponse.empty(204);
         }));
 
-        HttpResponse<String> response = send("GET", "/seen", HttpRequest.BodyPublishers.noBody(),
-                "X-Large", "x".repeat(HttpServer.MAX_REQUEST_HEADER_BYTES + 1));
+        HttpResponse<String> response = send(
+                "GET",
+                "/seen",
+                HttpRequest.BodyPublishers.noBody(),
+                "X-Large",
+                "x".repeat(HttpServer.MAX_REQUEST_HEADER_BYTES + 1));
 
         assertThat(response.statusCode()).isEqualTo(431);
         assertThat(response.body()).startsWith("{\"error\":");
@@ -219,9 +236,13 @@ class HttpServerTest {
 
     @Test
     void two_routes_for_one_method_and_path_are_refused() {
-        assertThatThrownBy(() -> HttpServer.start(new InetSocketAddress("127.0.0.1", 0),
-                List.of(HealthCheck.route(), HttpRoute.get(HealthCheck.HEALTH_PATH, request -> RouteResponse.empty(204)))))
+        assertThatThrownBy(() -> HttpServer.start(
+                        new InetSocketAddress("127.0.0.1", 0),
+                        List.of(
+                                HealthCheck.route(),
+                                HttpRoute.get(HealthCheck.HEALTH_PATH, request -> RouteResponse.empty(204)))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("two routes answer").hasMessageContaining(" /health");
+                .hasMessageContaining("two routes answer")
+                .hasMessageContaining(" /health");
     }
 }

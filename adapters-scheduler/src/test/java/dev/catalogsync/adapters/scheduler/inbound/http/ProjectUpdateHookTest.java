@@ -37,13 +37,14 @@ class ProjectUpdateHookTest {
         }
         return answer;
     };
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private HttpServer server;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.start(new InetSocketAddress("127.0.0.1", 0),
-                List.of(ProjectUpdateHook.route(callback), HealthCheck.route()));
+        server = HttpServer.start(
+                new InetSocketAddress("127.0.0.1", 0), List.of(ProjectUpdateHook.route(callback), HealthCheck.route()));
     }
 
     @AfterEach
@@ -55,7 +56,9 @@ class ProjectUpdateHookTest {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.address().getPort() + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -104,7 +107,10 @@ class ProjectUpdateHookTest {
             HttpResponse<String> response = post(malformed[0]);
 
             assertThat(response.statusCode()).as(malformed[0]).isEqualTo(400);
-            assertThat(response.body()).as(malformed[0]).startsWith("{\"error\":").contains(malformed[1]);
+            assertThat(response.body())
+                    .as(malformed[0])
+                    .startsWith("{\"error\":")
+                    .contains(malformed[1]);
         }
         assertThat(received).isEmpty();
     }
@@ -139,7 +145,8 @@ class ProjectUpdateHookTest {
     void health_answers_200_and_unknown_paths_404() throws Exception {
         assertThat(send("GET", "/health", null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/healthz", null).statusCode()).isEqualTo(404);
-        assertThat(send("POST", "/hooks/project-updated/extra", "{}").statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/hooks/project-updated/extra", "{}").statusCode())
+                .isEqualTo(404);
         assertThat(send("GET", "/", null).statusCode()).isEqualTo(404);
     }
 }

@@ -37,7 +37,8 @@ class PendingEventsPollerTest {
 
     @Test
     void polls_on_its_own_thread_until_closed() {
-        try (PendingEventsPoller poller = new PendingEventsPoller(check, new Backoff(Duration.ofMillis(10), Duration.ofMillis(20)))) {
+        try (PendingEventsPoller poller =
+                new PendingEventsPoller(check, new Backoff(Duration.ofMillis(10), Duration.ofMillis(20)))) {
             poller.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> checks.get() >= 3);
         }

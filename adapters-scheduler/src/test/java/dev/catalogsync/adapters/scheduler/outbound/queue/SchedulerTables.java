@@ -25,14 +25,16 @@ final class SchedulerTables {
     }
 
     long workerJobs() {
-        return count("SELECT count(*) FROM scheduled_tasks WHERE task_name = '" + SyncWorkerScheduler.WORKER_TASK + "'");
+        return count(
+                "SELECT count(*) FROM scheduled_tasks WHERE task_name = '" + SyncWorkerScheduler.WORKER_TASK + "'");
     }
 
     /** Makes the queued worker job look picked by a process that then died, its last heartbeat at {@code when}. */
     void pickWorkerJobByADeadInstance(Instant when) {
         try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement update = connection.prepareStatement("UPDATE scheduled_tasks SET picked = true, "
-                        + "picked_by = 'killed-instance', last_heartbeat = ?, version = version + 1 WHERE task_name = ?")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE scheduled_tasks SET picked = true, "
+                                + "picked_by = 'killed-instance', last_heartbeat = ?, version = version + 1 WHERE task_name = ?")) {
             update.setTimestamp(1, Timestamp.from(when));
             update.setString(2, SyncWorkerScheduler.WORKER_TASK);
             if (update.executeUpdate() != 1) {

@@ -44,6 +44,7 @@ class SyncWorkerSchedulerTest {
      * clock's time, whatever clock the scheduler was given.
      */
     private static final Instant MINUTE = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+
     private static final Instant START = MINUTE.plusSeconds(30);
 
     private static PostgresTestDatabase database;
@@ -89,7 +90,7 @@ class SyncWorkerSchedulerTest {
     /** A worker that records its performs and runs {@code during} inside each, as the service's re-enqueue would. */
     private static final class RecordingWorker implements PerformSyncWorker {
         final AtomicInteger performs = new AtomicInteger();
-        Runnable during = () -> { };
+        Runnable during = () -> {};
 
         @Override
         public WorkerRun perform(BatchSize batchSize) {
@@ -106,8 +107,8 @@ class SyncWorkerSchedulerTest {
     }
 
     private Instance instance(String name, PerformSyncWorker worker, SchedulerSettings settings) {
-        DbSchedulerJobSlot slot = new DbSchedulerJobSlot(SyncWorkerScheduler.WORKER_TASK,
-                SyncWorkerScheduler.WORKER_INSTANCE, clock);
+        DbSchedulerJobSlot slot =
+                new DbSchedulerJobSlot(SyncWorkerScheduler.WORKER_TASK, SyncWorkerScheduler.WORKER_INSTANCE, clock);
         JobSlot counted = delay -> {
             slotAttempts.incrementAndGet();
             return slot.queueIfAbsent(delay);
@@ -116,7 +117,8 @@ class SyncWorkerSchedulerTest {
                 counted, new JdbcRescheduleRequests(database.dataSource(), SyncWorkerScheduler.WORKER_TASK));
         WorkerCron cron = new WorkerCron(WorkerCron.GITLAB_CRON, queue);
         SyncWorkerScheduler scheduler = new SyncWorkerScheduler(worker, queue, slot, settings, clock, workerTask -> {
-            TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), workerTask)
+            TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(
+                            database.dataSource(), workerTask)
                     .clock(time);
             builder.heartbeatInterval(SyncWorkerScheduler.HEARTBEAT_INTERVAL)
                     .schedulerName(new SchedulerName.Fixed(name))
@@ -179,7 +181,8 @@ class SyncWorkerSchedulerTest {
 
         runUntilNoWorkerJob(instance, tables);
         assertThat(worker.performs).hasValue(2);
-        assertThat(tables.count("SELECT count(*) FROM scheduler_reschedule_requests")).isZero();
+        assertThat(tables.count("SELECT count(*) FROM scheduler_reschedule_requests"))
+                .isZero();
     }
 
     @Test
@@ -193,23 +196,32 @@ class SyncWorkerSchedulerTest {
         List<WorkerRun> runs = new ArrayList<>();
         UntilExecutedWorkerQueue[] queueOfTheInstance = new UntilExecutedWorkerQueue[1];
         PerformSyncWorkerService syncWorker = new PerformSyncWorkerService(
-                new PostgresSyncEventQueue(database.dataSource()), new PostgresCatalogMirror(database.dataSource()),
-                new PostgresExclusiveLease(database.dataSource()), () -> queueOfTheInstance[0].enqueue(),
-                new FeatureFlagStates(flagStore), SyncStatistics.NOOP, clock);
-        Instance instance = instance("instance-a", batchSize -> {
-            WorkerRun run = syncWorker.perform(batchSize);
-            runs.add(run);
-            return run;
-        }, settings(new BatchSize(10)));
+                new PostgresSyncEventQueue(database.dataSource()),
+                new PostgresCatalogMirror(database.dataSource()),
+                new PostgresExclusiveLease(database.dataSource()),
+                () -> queueOfTheInstance[0].enqueue(),
+                new FeatureFlagStates(flagStore),
+                SyncStatistics.NOOP,
+                clock);
+        Instance instance = instance(
+                "instance-a",
+                batchSize -> {
+                    WorkerRun run = syncWorker.perform(batchSize);
+                    runs.add(run);
+                    return run;
+                },
+                settings(new BatchSize(10)));
         queueOfTheInstance[0] = instance.queue();
 
         instance.queue().enqueue();
         runUntilNoWorkerJob(instance, tables);
 
         assertThat(runs).extracting(WorkerRun::reenqueued).containsExactly(true, true, false);
-        assertThat(tables.count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 1")).isZero();
+        assertThat(tables.count("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 1"))
+                .isZero();
         assertThat(tables.count("SELECT count(*) FROM catalog_resources c JOIN projects p ON p.id = c.project_id "
-                + "WHERE c.name = p.name")).isEqualTo(25);
+                        + "WHERE c.name = p.name"))
+                .isEqualTo(25);
     }
 
     @Test
@@ -246,8 +258,9 @@ class SyncWorkerSchedulerTest {
 
         assertThat(slotAttempts).as("cron enqueues").hasValue(3);
         assertThat(worker.performs).hasValue(3);
-        assertThat(tables.count("SELECT count(*) FROM scheduled_tasks WHERE task_name = '"
-                + WorkerCron.TASK_NAME + "'")).isEqualTo(1);
+        assertThat(tables.count(
+                        "SELECT count(*) FROM scheduled_tasks WHERE task_name = '" + WorkerCron.TASK_NAME + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -268,7 +281,8 @@ class SyncWorkerSchedulerTest {
         runUntilNoWorkerJob(survivor, tables);
 
         assertThat(worker.performs).as("after the TTL").hasValue(1);
-        assertThat(tables.count("SELECT count(*) FROM scheduler_reschedule_requests")).isZero();
+        assertThat(tables.count("SELECT count(*) FROM scheduler_reschedule_requests"))
+                .isZero();
     }
 
     @Test

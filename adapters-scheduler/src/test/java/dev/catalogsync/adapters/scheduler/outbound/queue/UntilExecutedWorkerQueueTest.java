@@ -15,16 +15,20 @@ class UntilExecutedWorkerQueueTest {
 
     /** A slot that is empty, queued or executing, with hooks to play a run ending in between two calls. */
     private static final class InMemorySlot implements JobSlot {
-        enum State { EMPTY, QUEUED, EXECUTING }
+        enum State {
+            EMPTY,
+            QUEUED,
+            EXECUTING
+        }
 
         State state = State.EMPTY;
         final List<Duration> queuedWithDelay = new ArrayList<>();
-        Runnable beforeNextQueue = () -> { };
+        Runnable beforeNextQueue = () -> {};
 
         @Override
         public boolean queueIfAbsent(Duration delay) {
             Runnable hook = beforeNextQueue;
-            beforeNextQueue = () -> { };
+            beforeNextQueue = () -> {};
             hook.run();
             if (state != State.EMPTY) {
                 return false;
@@ -37,12 +41,12 @@ class UntilExecutedWorkerQueueTest {
 
     private static final class InMemoryRequests implements RescheduleRequests {
         boolean requested;
-        Runnable beforeNextRequest = () -> { };
+        Runnable beforeNextRequest = () -> {};
 
         @Override
         public void request() {
             Runnable hook = beforeNextRequest;
-            beforeNextRequest = () -> { };
+            beforeNextRequest = () -> {};
             hook.run();
             requested = true;
         }

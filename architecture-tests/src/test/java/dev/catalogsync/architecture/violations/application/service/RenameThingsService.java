@@ -6,10 +6,8 @@ import dev.catalogsync.architecture.violations.application.port.in.RenameThings;
 public class RenameThingsService implements RenameThings {
 
     @Override
-    public void rename(String thing) {
-    }
+    public void rename(String thing) {}
 
     /** Not top-level: the rule leaves it alone. */
-    public static class Renaming {
-    }
+    public static class Renaming {}
 }

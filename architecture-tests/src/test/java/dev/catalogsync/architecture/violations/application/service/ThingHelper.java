@@ -1,5 +1,4 @@
 package dev.catalogsync.architecture.violations.application.service;
 
 /** Violation: a public class among the services that is no use case. */
-public class ThingHelper {
-}
+public class ThingHelper {}

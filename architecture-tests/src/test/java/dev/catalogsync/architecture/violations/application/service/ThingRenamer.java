@@ -6,6 +6,5 @@ import dev.catalogsync.architecture.violations.application.port.in.RenameThings;
 public class ThingRenamer implements RenameThings {
 
     @Override
-    public void rename(String thing) {
-    }
+    public void rename(String thing) {}
 }

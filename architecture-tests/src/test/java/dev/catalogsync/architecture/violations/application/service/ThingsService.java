@@ -7,8 +7,7 @@ import dev.catalogsync.architecture.violations.application.port.in.RenameThings;
 public class ThingsService implements RenameThings, CountThings {
 
     @Override
-    public void rename(String thing) {
-    }
+    public void rename(String thing) {}
 
     @Override
     public long count() {
