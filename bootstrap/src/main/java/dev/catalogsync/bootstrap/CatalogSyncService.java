@@ -8,6 +8,7 @@ import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import dev.catalogsync.adapters.postgres.SchemaMigrator;
+import dev.catalogsync.adapters.postgres.SchemaMigrator.MigrationPlan;
 import dev.catalogsync.adapters.postgres.SchemaMigrator.MigrationReport;
 import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
 import dev.catalogsync.adapters.scheduler.inbound.http.HttpRoute;
@@ -109,13 +110,24 @@ public final class CatalogSyncService implements AutoCloseable {
     }
 
     /**
-     * Brings the schema up to date: creates or upgrades our tables, the queue and the trigger. Safe to call on
-     * every start and from several processes at once.
+     * Brings the schema up to date: creates or upgrades our tables, the queue and the trigger, beside the host's
+     * own tables, which it never changes (see {@link SchemaMigrator}). Safe to call on every start and from several
+     * processes at once.
      *
      * @throws dev.catalogsync.adapters.postgres.PostgresAdapterException when a migration fails
      */
     public MigrationReport migrate() {
         return injector.getInstance(SchemaMigrator.class).migrate();
+    }
+
+    /**
+     * What {@link #migrate()} would do, changing nothing: an in-place upgrade of an older install, the pending
+     * migrations, and which of the host's tables would be left as they are.
+     *
+     * @throws dev.catalogsync.adapters.postgres.PostgresAdapterException when the host's tables do not suit us
+     */
+    public MigrationPlan planMigration() {
+        return injector.getInstance(SchemaMigrator.class).plan();
     }
 
     /**
@@ -211,7 +223,8 @@ public final class CatalogSyncService implements AutoCloseable {
 
     private SyncWorkerScheduler startScheduler() {
         SyncWorkerScheduler scheduler = injector.getInstance(SyncWorkerScheduler.class);
-        // Reads scheduled_tasks once, so a schema without it fails here rather than in the scheduler's threads.
+        // Reads catalog_sync_scheduled_tasks once, so a schema without it fails here rather than in the scheduler's
+        // threads.
         scheduler.scheduler().getScheduledExecutions();
         scheduler.start();
         return scheduler;
@@ -251,7 +264,7 @@ public final class CatalogSyncService implements AutoCloseable {
                 settings.partitionsCron(), settings.partitionPolicy(), settings.reconcileCron(), BatchSize.DEFAULT);
     }
 
-    /** Unique per process, so that picked_by in scheduled_tasks says which instance runs a job. */
+    /** Unique per process, so that picked_by in catalog_sync_scheduled_tasks says which instance runs a job. */
     private static String schedulerName() {
         String host;
         try {

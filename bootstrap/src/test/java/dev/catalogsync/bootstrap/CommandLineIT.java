@@ -58,6 +58,15 @@ class CommandLineIT {
     }
 
     @Test
+    void migrate_dry_run_on_an_up_to_date_database_plans_nothing() {
+        Result plan = catalogSync("migrate", "--dry-run");
+
+        assertThat(plan.exitCode()).as(plan.stderr()).isZero();
+        assertThat(plan.stdout().trim())
+                .isEqualTo("{\"dry_run\":true,\"pending_migrations\":[],\"host_tables_kept\":[]}");
+    }
+
+    @Test
     void help_names_every_command() {
         Result help = catalogSync("--help");
 
@@ -202,7 +211,7 @@ class CommandLineIT {
         assertThat(catalogSync("feature", "list").stdout()).startsWith(FLAG + "\tenabled\tset");
         assertThat(catalogSync("feature", "set", FLAG, "false").stdout()).startsWith(FLAG + "\tdisabled\tset");
         assertThat(catalogSync("feature", "delete", FLAG).stdout()).startsWith(FLAG + "\tdisabled\tdefault");
-        assertThat(count("SELECT count(*) FROM feature_flags")).isZero();
+        assertThat(count("SELECT count(*) FROM catalog_sync_feature_flags")).isZero();
     }
 
     @Test
@@ -215,7 +224,7 @@ class CommandLineIT {
                 .first()
                 .asString()
                 .contains("Unknown feature flag 'ci_process_catalog_resource_sync_event'");
-        assertThat(count("SELECT count(*) FROM feature_flags")).isZero();
+        assertThat(count("SELECT count(*) FROM catalog_sync_feature_flags")).isZero();
     }
 
     @Test

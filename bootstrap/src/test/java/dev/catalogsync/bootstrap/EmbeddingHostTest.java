@@ -133,7 +133,7 @@ class EmbeddingHostTest {
             assertThat(hostFlags.reads.get())
                     .as("every path read the host's flags")
                     .isPositive();
-            assertThat(count("SELECT count(*) FROM feature_flags"))
+            assertThat(count("SELECT count(*) FROM catalog_sync_feature_flags"))
                     .as("our own flag table was never written")
                     .isZero();
             assertThat(sync.httpAddress()).isEmpty();

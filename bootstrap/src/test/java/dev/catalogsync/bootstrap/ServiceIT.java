@@ -227,10 +227,10 @@ class ServiceIT {
                         + "WHERE e.status = 2 AND c.name IS DISTINCT FROM p.name"))
                 .as("processed but not synced")
                 .isZero();
-        assertThat(count("SELECT count(*) FROM exclusive_leases WHERE expires_at > now()"))
+        assertThat(count("SELECT count(*) FROM catalog_sync_exclusive_leases WHERE expires_at > now()"))
                 .as("leases held")
                 .isZero();
-        assertThat(count("SELECT count(*) FROM scheduled_tasks WHERE picked"))
+        assertThat(count("SELECT count(*) FROM catalog_sync_scheduled_tasks WHERE picked"))
                 .as("jobs left picked")
                 .isZero();
 

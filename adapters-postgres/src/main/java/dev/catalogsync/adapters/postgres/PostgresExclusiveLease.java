@@ -1,12 +1,12 @@
 package dev.catalogsync.adapters.postgres;
 
-import static dev.catalogsync.adapters.postgres.jooq.Tables.EXCLUSIVE_LEASES;
+import static dev.catalogsync.adapters.postgres.jooq.Tables.CATALOG_SYNC_EXCLUSIVE_LEASES;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.val;
 
-import dev.catalogsync.adapters.postgres.jooq.tables.ExclusiveLeases;
+import dev.catalogsync.adapters.postgres.jooq.tables.CatalogSyncExclusiveLeases;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -19,7 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 
 /**
- * Leases in {@code exclusive_leases}, one row per key, beside the queue they guard.
+ * Leases in {@code catalog_sync_exclusive_leases}, one row per key, beside the queue they guard.
  *
  * <p>Taking a lease is one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE expires_at <= now()}: it inserts a
  * free key, takes over an expired one, and changes nothing while the holder's time runs; a row comes back only
@@ -36,7 +36,7 @@ import org.jooq.Field;
  */
 public class PostgresExclusiveLease implements ExclusiveLease {
 
-    private static final ExclusiveLeases LEASES = EXCLUSIVE_LEASES;
+    private static final CatalogSyncExclusiveLeases LEASES = CATALOG_SYNC_EXCLUSIVE_LEASES;
 
     private final DSLContext dsl;
 

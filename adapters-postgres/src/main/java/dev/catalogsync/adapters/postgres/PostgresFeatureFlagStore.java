@@ -1,10 +1,10 @@
 package dev.catalogsync.adapters.postgres;
 
-import static dev.catalogsync.adapters.postgres.jooq.Tables.FEATURE_FLAGS;
+import static dev.catalogsync.adapters.postgres.jooq.Tables.CATALOG_SYNC_FEATURE_FLAGS;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.excluded;
 
-import dev.catalogsync.adapters.postgres.jooq.tables.FeatureFlags;
+import dev.catalogsync.adapters.postgres.jooq.tables.CatalogSyncFeatureFlags;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import java.util.Map;
 import java.util.Objects;
@@ -13,12 +13,12 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
 /**
- * Flag overrides in {@code feature_flags}, one row per overridden flag. Each method is one statement; setting
+ * Flag overrides in {@code catalog_sync_feature_flags}, one row per overridden flag. Each method is one statement; setting
  * is an upsert, so concurrent setters end with the last one's value and never fail on each other.
  */
 public class PostgresFeatureFlagStore implements FeatureFlagStore {
 
-    private static final FeatureFlags FLAGS = FEATURE_FLAGS;
+    private static final CatalogSyncFeatureFlags FLAGS = CATALOG_SYNC_FEATURE_FLAGS;
 
     private final DSLContext dsl;
 

@@ -51,7 +51,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
     /** Creates a fresh, uniquely named database with nothing in it, for tests of migrating itself. */
     public static PostgresTestDatabase createEmpty() {
         PostgresTestServer server = PostgresTestServer.shared();
-        String name = "catalog_sync_test_" + CREATED.incrementAndGet() + "_"
+        String name = "test_" + CREATED.incrementAndGet() + "_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         executeOnMaintenanceDatabase(server, "CREATE DATABASE " + name);
         try {
@@ -92,8 +92,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
         execute(
                 dataSource,
                 "TRUNCATE projects, catalog_resources, p_catalog_resource_sync_events, "
-                        + "exclusive_leases, feature_flags, catalog_resource_sync_event_detached_partitions, "
-                        + "scheduled_tasks, scheduler_reschedule_requests RESTART IDENTITY");
+                        + "catalog_sync_exclusive_leases, catalog_sync_feature_flags, catalog_resource_sync_event_detached_partitions, "
+                        + "catalog_sync_scheduled_tasks, catalog_sync_reschedule_requests RESTART IDENTITY");
     }
 
     /**
@@ -124,6 +124,20 @@ public final class PostgresTestDatabase implements AutoCloseable {
         execute(dataSource, sql);
     }
 
+    /** Runs a query whose first column of its one row is text (or null), such as {@code SELECT string_agg(..)}. */
+    public String text(String query) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            if (!rows.next()) {
+                throw new IllegalStateException("No row from: " + query);
+            }
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run on the test database: " + query, e);
+        }
+    }
+
     /** Runs a query whose first column of its one row is a number, such as {@code SELECT count(*) ...}. */
     public long count(String query) {
         try (Connection connection = dataSource.getConnection();
@@ -142,7 +156,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
     public void expireLease(String key) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(
-                        "UPDATE exclusive_leases SET expires_at = now() - interval '1 second' WHERE lease_key = ?")) {
+                        "UPDATE catalog_sync_exclusive_leases SET expires_at = now() - interval '1 second' WHERE lease_key = ?")) {
             update.setString(1, key);
             update.executeUpdate();
         } catch (SQLException e) {

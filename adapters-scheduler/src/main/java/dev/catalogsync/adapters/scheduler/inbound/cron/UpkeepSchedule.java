@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The queue's upkeep as cluster-wide recurring tasks on the service's scheduler: a partition round (GitLab's
  * partition manager) and, when asked for, {@code reconcile --repair}. Like the cron, each is one row in
- * {@code scheduled_tasks}, so every tick runs on one instance only, however many run.
+ * {@code catalog_sync_scheduled_tasks}, so every tick runs on one instance only, however many run.
  */
 public final class UpkeepSchedule {
 
-    /** The partition round's task name in {@code scheduled_tasks}. */
+    /** The partition round's task name in {@code catalog_sync_scheduled_tasks}. */
     public static final String PARTITIONS_TASK = "catalog-sync-maintain-queue-partitions";
 
     /** The reconcile task's name. */

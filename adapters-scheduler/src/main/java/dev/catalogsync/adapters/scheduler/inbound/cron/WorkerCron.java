@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GitLab's cron for the sync worker: at each tick it enqueues the worker, whatever the flag says (the worker's
- * perform checks it), as GitLab's does. One recurring row in {@code scheduled_tasks} for the whole cluster, so
+ * perform checks it), as GitLab's does. One recurring row in {@code catalog_sync_scheduled_tasks} for the whole cluster, so
  * a tick fires on one instance only, however many run; the safety net behind the callback and the idle poll.
  */
 public final class WorkerCron {
 
-    /** The cron's task name in {@code scheduled_tasks}. */
+    /** The cron's task name in {@code catalog_sync_scheduled_tasks}. */
     public static final String TASK_NAME = "ci-catalog-resources-process-sync-events-cron";
 
     /** GitLab's expression (star-slash-one, then four stars): every minute, on the minute. */

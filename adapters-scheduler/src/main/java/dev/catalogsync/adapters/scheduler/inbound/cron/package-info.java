@@ -1,5 +1,5 @@
 /**
- * The cluster-wide recurring tasks, one row each in db-scheduler's {@code scheduled_tasks} so that a tick fires
+ * The cluster-wide recurring tasks, one row each in db-scheduler's {@code catalog_sync_scheduled_tasks} so that a tick fires
  * on one instance only: GitLab's cron that enqueues the worker ({@link
  * dev.catalogsync.adapters.scheduler.inbound.cron.WorkerCron}) and the queue's upkeep, partition rounds and
  * {@code reconcile --repair} ({@link dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSchedule}). They are

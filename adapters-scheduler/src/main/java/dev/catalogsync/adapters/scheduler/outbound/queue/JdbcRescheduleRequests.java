@@ -9,15 +9,15 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Requests in {@code scheduler_reschedule_requests} (created by the PostgreSQL migrations), one row per task
+ * Requests in {@code catalog_sync_reschedule_requests} (created by the PostgreSQL migrations), one row per task
  * name. Each method is one statement in its own transaction: an {@code INSERT ... ON CONFLICT DO NOTHING} and a
  * {@code DELETE ... RETURNING}, so concurrent takers cannot both see the same request.
  */
 public final class JdbcRescheduleRequests implements RescheduleRequests {
 
     private static final String REQUEST =
-            "INSERT INTO scheduler_reschedule_requests (task_name) VALUES (?) ON CONFLICT (task_name) DO NOTHING";
-    private static final String TAKE = "DELETE FROM scheduler_reschedule_requests WHERE task_name = ? RETURNING 1";
+            "INSERT INTO catalog_sync_reschedule_requests (task_name) VALUES (?) ON CONFLICT (task_name) DO NOTHING";
+    private static final String TAKE = "DELETE FROM catalog_sync_reschedule_requests WHERE task_name = ? RETURNING 1";
 
     private final DataSource dataSource;
     private final String taskName;

@@ -9,7 +9,7 @@ import java.util.Objects;
  * ({@code inbound.cron.WorkerCron}), not the queue's.
  *
  * @param batchSize how many events one run takes at most
- * @param schedulerName this instance's name in {@code scheduled_tasks.picked_by}; unique per process
+ * @param schedulerName this instance's name in {@code catalog_sync_scheduled_tasks.picked_by}; unique per process
  * @param pollingInterval how often this instance looks for due jobs queued by others; jobs it queues itself
  *     start at once
  */

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consuming side of the worker queue, on db-scheduler, which keeps it in PostgreSQL ({@code scheduled_tasks}),
+ * The consuming side of the worker queue, on db-scheduler, which keeps it in PostgreSQL ({@code catalog_sync_scheduled_tasks}),
  * so that several instances behave as one without Redis or Sidekiq:
  *
  * <ul>
@@ -43,7 +43,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncWorkerScheduler implements AutoCloseable {
 
-    /** The worker job's task name in {@code scheduled_tasks}. */
+    /**
+     * db-scheduler's table under our prefix: a host application may run db-scheduler on its own
+     * {@code scheduled_tasks}.
+     */
+    public static final String TABLE = "catalog_sync_scheduled_tasks";
+
+    /** The worker job's task name in {@code catalog_sync_scheduled_tasks}. */
     public static final String WORKER_TASK = "ci-catalog-resources-process-sync-events";
 
     /** Its only instance id: one id is what makes the job unique across the cluster. */
@@ -103,6 +109,7 @@ public final class SyncWorkerScheduler implements AutoCloseable {
                 settings,
                 clock,
                 workerTask -> Scheduler.create(dataSource, workerTask)
+                        .tableName(TABLE)
                         .threads(THREADS)
                         .pollingInterval(settings.pollingInterval())
                         .heartbeatInterval(HEARTBEAT_INTERVAL)

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.ReconcileMirror;
@@ -61,10 +62,11 @@ class UpkeepScheduleTest {
     private ManualScheduler scheduler(UpkeepSettings settings) {
         UpkeepSchedule schedule = new UpkeepSchedule(settings, partitions, reconcile);
         // Start tasks are known to the scheduler by being started: no other task is registered.
-        ManualScheduler scheduler = TestHelper.createManualScheduler(database.dataSource(), List.<Task<?>>of())
-                .clock(time)
-                .startTasks(schedule.tasks())
-                .build();
+        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(
+                        database.dataSource(), List.<Task<?>>of())
+                .clock(time);
+        builder.tableName(SyncWorkerScheduler.TABLE).startTasks(schedule.tasks());
+        ManualScheduler scheduler = builder.build();
         scheduler.start();
         return scheduler;
     }

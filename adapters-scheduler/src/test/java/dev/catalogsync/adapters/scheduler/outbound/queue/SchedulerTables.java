@@ -17,7 +17,7 @@ final class SchedulerTables {
     }
 
     void empty() {
-        execute("TRUNCATE scheduled_tasks, scheduler_reschedule_requests");
+        execute("TRUNCATE catalog_sync_scheduled_tasks, catalog_sync_reschedule_requests");
     }
 
     long count(String query) {
@@ -25,15 +25,15 @@ final class SchedulerTables {
     }
 
     long workerJobs() {
-        return count(
-                "SELECT count(*) FROM scheduled_tasks WHERE task_name = '" + SyncWorkerScheduler.WORKER_TASK + "'");
+        return count("SELECT count(*) FROM catalog_sync_scheduled_tasks WHERE task_name = '"
+                + SyncWorkerScheduler.WORKER_TASK + "'");
     }
 
     /** Makes the queued worker job look picked by a process that then died, its last heartbeat at {@code when}. */
     void pickWorkerJobByADeadInstance(Instant when) {
         try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement update = connection.prepareStatement(
-                        "UPDATE scheduled_tasks SET picked = true, "
+                        "UPDATE catalog_sync_scheduled_tasks SET picked = true, "
                                 + "picked_by = 'killed-instance', last_heartbeat = ?, version = version + 1 WHERE task_name = ?")) {
             update.setTimestamp(1, Timestamp.from(when));
             update.setString(2, SyncWorkerScheduler.WORKER_TASK);

@@ -120,6 +120,7 @@ class SyncWorkerSchedulerTest {
             TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(
                             database.dataSource(), workerTask)
                     .clock(time);
+            builder.tableName(SyncWorkerScheduler.TABLE);
             builder.heartbeatInterval(SyncWorkerScheduler.HEARTBEAT_INTERVAL)
                     .schedulerName(new SchedulerName.Fixed(name))
                     .startTasks(List.of(cron.task()));
@@ -181,7 +182,7 @@ class SyncWorkerSchedulerTest {
 
         runUntilNoWorkerJob(instance, tables);
         assertThat(worker.performs).hasValue(2);
-        assertThat(tables.count("SELECT count(*) FROM scheduler_reschedule_requests"))
+        assertThat(tables.count("SELECT count(*) FROM catalog_sync_reschedule_requests"))
                 .isZero();
     }
 
@@ -258,8 +259,8 @@ class SyncWorkerSchedulerTest {
 
         assertThat(slotAttempts).as("cron enqueues").hasValue(3);
         assertThat(worker.performs).hasValue(3);
-        assertThat(tables.count(
-                        "SELECT count(*) FROM scheduled_tasks WHERE task_name = '" + WorkerCron.TASK_NAME + "'"))
+        assertThat(tables.count("SELECT count(*) FROM catalog_sync_scheduled_tasks WHERE task_name = '"
+                        + WorkerCron.TASK_NAME + "'"))
                 .isEqualTo(1);
     }
 
@@ -281,7 +282,7 @@ class SyncWorkerSchedulerTest {
         runUntilNoWorkerJob(survivor, tables);
 
         assertThat(worker.performs).as("after the TTL").hasValue(1);
-        assertThat(tables.count("SELECT count(*) FROM scheduler_reschedule_requests"))
+        assertThat(tables.count("SELECT count(*) FROM catalog_sync_reschedule_requests"))
                 .isZero();
     }
 
