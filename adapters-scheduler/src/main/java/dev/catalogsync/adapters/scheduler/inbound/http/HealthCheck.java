@@ -12,9 +12,9 @@ public final class HealthCheck implements HttpRoute.Handler {
 
     private static final RouteResponse OK = RouteResponse.json(200, Map.of("status", "ok"));
 
-    /** The route: {@code GET} (and {@code HEAD}) {@value #HEALTH_PATH}. */
+    /** The route: {@code GET} (and {@code HEAD}) {@value #HEALTH_PATH}, a probe open to every client. */
     public static HttpRoute route() {
-        return HttpRoute.get(HEALTH_PATH, new HealthCheck());
+        return HttpRoute.probe(HEALTH_PATH, new HealthCheck());
     }
 
     @Override

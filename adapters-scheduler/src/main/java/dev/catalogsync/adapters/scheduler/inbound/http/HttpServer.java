@@ -34,12 +34,22 @@ import org.slf4j.LoggerFactory;
  *       closes it; at most {@link #MAX_THREADS} threads run, routes on all but the acceptor and the selector;</li>
  *   <li><b>connections</b>: at most {@link #MAX_CONNECTIONS} at once; past that, new ones wait in the operating
  *       system's backlog until one closes;</li>
- *   <li><b>waiting work</b>: the pool's job queue is left unbounded, as Jetty requires: its own tasks (completing a
- *       write, closing a connection) must never be rejected, and 12.1 warns at start when the queue is bounded.
- *       What bounds it is the connection limit: an HTTP/1.1 connection has at most one request in progress;</li>
+ *   <li><b>slow senders</b>: a body must arrive whole within {@link Limits#bodyDeadline()} of its headers (408
+ *       otherwise), however little it pauses between bytes;</li>
+ *   <li><b>work</b>: once its body is read, a request takes a turn: at most {@link Limits#maxConcurrentRequests()}
+ *       run routes at once, at most {@link Limits#maxWaitingRequests()} wait (without a thread) for up to
+ *       {@link Limits#maxWait()}, and the others are answered 503 with {@code Retry-After} at once. A probe
+ *       ({@code /health}) skips the queue: it answers from memory, so a busy server stays visibly alive;</li>
+ *   <li><b>Jetty's own queue</b>: the pool's job queue is left unbounded, as Jetty requires: its own tasks
+ *       (completing a write, closing a connection) must never be rejected, and 12.1 warns at start when the queue
+ *       is bounded. The connection limit bounds it (an HTTP/1.1 connection has at most one request in progress),
+ *       and the work limit above bounds what reaches the routes;</li>
  *   <li><b>sizes</b>: the request line and headers at most {@link #MAX_REQUEST_HEADER_BYTES} (431 otherwise),
  *       bodies at most the route's limit (413).</li>
  * </ul>
+ *
+ * <p>Who may use which route is the {@link HttpAccess} it is started with, applied by the server to every route by
+ * its {@link HttpRoute.Access}.
  *
  * <p>Every thread it starts is a daemon named {@value #THREAD_NAME_PREFIX}-..., and {@link #close()} returns once
  * they have all ended.
@@ -96,29 +106,94 @@ public final class HttpServer implements AutoCloseable {
     private final NamedThreadPool threads;
     private final ScheduledThreadPoolExecutor timers;
     private final InetSocketAddress address;
+    private final RouteTable table;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpServer(
-            Server server, NamedThreadPool threads, ScheduledThreadPoolExecutor timers, InetSocketAddress address) {
+            Server server,
+            NamedThreadPool threads,
+            ScheduledThreadPoolExecutor timers,
+            InetSocketAddress address,
+            RouteTable table) {
         this.server = server;
         this.threads = threads;
         this.timers = timers;
         this.address = address;
+        this.table = table;
     }
 
     /**
-     * Binds {@code address} (port 0 picks a free one) and serves {@code routes}.
+     * How much work the server takes on at once, and how long it waits for a slow body.
+     *
+     * @param maxConcurrentRequests requests running routes at once
+     * @param maxWaitingRequests requests waiting for a turn; 0 answers 503 at once when all turns are taken
+     * @param maxWait the longest a request waits for its turn before it is answered 503
+     * @param bodyDeadline the longest a request's body may take to arrive, from its headers
+     */
+    public record Limits(int maxConcurrentRequests, int maxWaitingRequests, Duration maxWait, Duration bodyDeadline) {
+
+        /**
+         * Half the pool's threads run routes, leaving the rest to Jetty's own work (reading bodies, writing
+         * answers), the acceptor, the selector and probes; 64 waiting requests hold at most 4 MiB of hook bodies.
+         */
+        public static final Limits DEFAULT =
+                new Limits(MAX_THREADS / 2, 64, Duration.ofSeconds(5), Duration.ofSeconds(10));
+
+        public Limits {
+            Objects.requireNonNull(maxWait, "maxWait");
+            Objects.requireNonNull(bodyDeadline, "bodyDeadline");
+            if (maxConcurrentRequests < 1 || maxConcurrentRequests > MAX_THREADS - 2) {
+                throw new IllegalArgumentException("maxConcurrentRequests must be between 1 and " + (MAX_THREADS - 2)
+                        + " (the pool's threads but the acceptor and the selector), was " + maxConcurrentRequests);
+            }
+            if (maxWaitingRequests < 0) {
+                throw new IllegalArgumentException("maxWaitingRequests cannot be negative, was " + maxWaitingRequests);
+            }
+            if (maxWait.isNegative() || maxWait.isZero() || bodyDeadline.isNegative() || bodyDeadline.isZero()) {
+                throw new IllegalArgumentException(
+                        "maxWait and bodyDeadline must be positive, were " + maxWait + " and " + bodyDeadline);
+            }
+        }
+    }
+
+    /**
+     * Binds {@code address} (port 0 picks a free one) and serves {@code routes} to every client: for a loopback
+     * address only, see {@link HttpAccess#WITHOUT_TOKEN}.
      *
      * @throws IOException when the address cannot be bound (the port is taken, the host is unknown); nothing is
      *     left running
-     * @throws IllegalArgumentException when two routes answer the same method and path
+     * @throws IllegalArgumentException when two routes answer the same method and path, or the address is not a
+     *     loopback one
      */
     public static HttpServer start(InetSocketAddress address, List<HttpRoute> routes) throws IOException {
+        return start(address, routes, HttpAccess.WITHOUT_TOKEN, Limits.DEFAULT);
+    }
+
+    /**
+     * Binds {@code address} (port 0 picks a free one) and serves {@code routes} to the clients {@code access}
+     * lets in.
+     *
+     * @throws IOException when the address cannot be bound (the port is taken, the host is unknown); nothing is
+     *     left running
+     * @throws IllegalArgumentException when two routes answer the same method and path, or {@code access} has no
+     *     token and the address is not a loopback one
+     */
+    public static HttpServer start(InetSocketAddress address, List<HttpRoute> routes, HttpAccess access)
+            throws IOException {
+        return start(address, routes, access, Limits.DEFAULT);
+    }
+
+    /** As {@link #start(InetSocketAddress, List, HttpAccess)}, with limits of its own. */
+    public static HttpServer start(InetSocketAddress address, List<HttpRoute> routes, HttpAccess access, Limits limits)
+            throws IOException {
         Objects.requireNonNull(address, "address");
-        RouteTable table = new RouteTable(List.copyOf(routes));
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(limits, "limits");
+        RouteTable table = new RouteTable(List.copyOf(routes), new RequestGuard(access), limits);
         if (address.isUnresolved()) {
             throw new IOException("unknown host " + address.getHostString());
         }
+        access.checkBinding(address.getAddress());
         NamedThreadPool threads = new NamedThreadPool();
         AtomicInteger timerThreads = new AtomicInteger();
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -150,10 +225,10 @@ public final class HttpServer implements AutoCloseable {
             server.start();
             InetSocketAddress bound =
                     (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
-            return new HttpServer(server, threads, timers, bound);
+            return new HttpServer(server, threads, timers, bound, table);
         } catch (Exception e) {
             // Whatever started before the failure (the pool, the scheduler) stops with it.
-            new HttpServer(server, threads, timers, address).close();
+            new HttpServer(server, threads, timers, address, table).close();
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -165,6 +240,16 @@ public final class HttpServer implements AutoCloseable {
     /** Where it listens, with the port chosen when 0 was asked for. */
     public InetSocketAddress address() {
         return address;
+    }
+
+    /** Requests whose body is read and that wait for their turn to run now (see {@link Limits}). */
+    public int requestsWaiting() {
+        return table.waiting();
+    }
+
+    /** {@code 10 s}, {@code 250 ms}: a duration as an error message gives it. */
+    static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     /**

@@ -12,7 +12,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The errors Jetty answers itself (a request line it cannot parse: 400, headers over the limit: 431, a failed
  * read) in the shape every route's errors have, {@code {"error": "..."}}, instead of Jetty's HTML page, and without
- * stack traces.
+ * stack traces. A 4xx keeps Jetty's words about what was wrong with the request; a 5xx says only its status, since
+ * its message may be a failure's own (SQL, a path).
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -35,6 +36,6 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     private static String describe(int code, String message) {
-        return message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
+        return code >= 500 || message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
     }
 }

@@ -42,6 +42,11 @@ public record RouteRequest(String method, String path, Map<String, List<String>>
         return body.clone();
     }
 
+    /** This request with {@code newBody} as its body. */
+    public RouteRequest withBody(byte[] newBody) {
+        return new RouteRequest(method, path, headers, newBody);
+    }
+
     /** The body decoded as UTF-8. */
     public String bodyAsString() {
         return new String(body, StandardCharsets.UTF_8);
