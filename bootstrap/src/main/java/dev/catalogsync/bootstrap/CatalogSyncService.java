@@ -11,6 +11,8 @@ import dev.catalogsync.adapters.postgres.SchemaMigrator;
 import dev.catalogsync.adapters.postgres.SchemaMigrator.MigrationPlan;
 import dev.catalogsync.adapters.postgres.SchemaMigrator.MigrationReport;
 import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.http.BearerToken;
+import dev.catalogsync.adapters.scheduler.inbound.http.HttpAccess;
 import dev.catalogsync.adapters.scheduler.inbound.http.HttpRoute;
 import dev.catalogsync.adapters.scheduler.inbound.http.HttpServer;
 import dev.catalogsync.adapters.scheduler.inbound.poll.Backoff;
@@ -31,6 +33,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,6 +82,7 @@ public final class CatalogSyncService implements AutoCloseable {
     private final Injector injector;
     private final ServiceSettings settings;
     private final Optional<InetSocketAddress> httpBinding;
+    private final HttpAccess httpAccess;
     private final boolean runsScheduler;
     /** What {@link #start()} started, in the order {@link #close()} stops it: scheduler, poll, HTTP. */
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -89,6 +93,7 @@ public final class CatalogSyncService implements AutoCloseable {
     private CatalogSyncService(Builder builder) {
         this.settings = builder.settings;
         this.httpBinding = builder.httpBinding();
+        this.httpAccess = builder.httpAccess();
         this.runsScheduler = builder.runsScheduler;
         Module ours = Modules.combine(
                 new PostgresModule(builder.dataSource),
@@ -245,7 +250,7 @@ public final class CatalogSyncService implements AutoCloseable {
     private HttpServer startHttp(InetSocketAddress address) {
         try {
             List<HttpRoute> routes = List.copyOf(injector.getInstance(Key.get(new TypeLiteral<Set<HttpRoute>>() {})));
-            HttpServer server = HttpServer.start(address, routes);
+            HttpServer server = HttpServer.start(address, routes, httpAccess);
             httpAddress = server.address();
             return server;
         } catch (IOException e) {
@@ -284,6 +289,9 @@ public final class CatalogSyncService implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private String httpHost;
         private Integer httpPort;
+        private BearerToken httpToken;
+        private boolean httpReadOpen;
+        private List<String> httpPublicNames = List.of();
         private boolean runsScheduler = true;
 
         private Builder(DataSource dataSource) {
@@ -330,6 +338,37 @@ public final class CatalogSyncService implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The bearer token every HTTP request but {@code GET /health} must then carry ({@code Authorization: Bearer
+         * <token>}), read-only ones too unless {@link #httpReadOpen}; needed to listen beyond the loopback. Only its
+         * digest is kept.
+         *
+         * @throws IllegalArgumentException when it is shorter than 16 characters or holds a character a header
+         *     cannot carry; the message never repeats it
+         */
+        public Builder httpToken(String token) {
+            httpToken = BearerToken.of(token);
+            return this;
+        }
+
+        /** With a token, whether read-only endpoints answer without it; state-changing ones always need it. */
+        public Builder httpReadOpen(boolean open) {
+            httpReadOpen = open;
+            return this;
+        }
+
+        /**
+         * Names clients reach the HTTP endpoints by besides an IP address and {@code localhost} (behind a proxy, in
+         * a cluster): the {@code Host} header must name one of them, or the request gets 421.
+         *
+         * @throws IllegalArgumentException for anything but host names and addresses without a port
+         */
+        public Builder httpPublicNames(Collection<String> names) {
+            HttpAccess.WITHOUT_TOKEN.withPublicNames(names);
+            httpPublicNames = List.copyOf(names);
+            return this;
+        }
+
         /** No HTTP endpoints (the default for an embedding host: call the ports in-process instead). */
         public Builder withoutHttp() {
             httpHost = null;
@@ -347,9 +386,21 @@ public final class CatalogSyncService implements AutoCloseable {
             return this;
         }
 
-        /** Wires the service; opens no connection and starts no thread until {@link CatalogSyncService#start()}. */
+        /**
+         * Wires the service; opens no connection and starts no thread until {@link CatalogSyncService#start()}.
+         *
+         * @throws IllegalArgumentException when the HTTP endpoints would listen beyond the loopback without a token
+         */
         public CatalogSyncService build() {
+            httpBinding()
+                    .filter(address -> !address.isUnresolved())
+                    .ifPresent(address -> httpAccess().checkBinding(address.getAddress()));
             return new CatalogSyncService(this);
+        }
+
+        private HttpAccess httpAccess() {
+            HttpAccess access = httpToken == null ? HttpAccess.WITHOUT_TOKEN : HttpAccess.withToken(httpToken);
+            return access.withReadsOpen(httpReadOpen).withPublicNames(httpPublicNames);
         }
 
         private Optional<InetSocketAddress> httpBinding() {

@@ -15,8 +15,8 @@ import java.util.Objects;
  *
  * @param batchSize most events one run of the worker takes (GitLab's {@code BATCH_SIZE} by default)
  * @param cron when the cron enqueues the worker: five fields, minute hour day-of-month month day-of-week, UTC
- * @param pollInterval how often the idle poll looks for pending events no callback announced (direct SQL);
- *     {@link Duration#ZERO} turns it off and leaves them to the cron
+ * @param pollInterval how often the idle poll looks for pending events no callback announced (direct SQL), at most
+ *     {@link #MAX_POLL_INTERVAL}; {@link Duration#ZERO} turns it off and leaves them to the cron
  * @param partitionsCron when to run a partition round, or {@value UpkeepSettings#OFF}
  * @param partitionPolicy the partition duration and retention of each partition round
  * @param reconcileCron when to run {@code reconcile --repair}, or {@value UpkeepSettings#OFF}
@@ -32,6 +32,9 @@ public record ServiceSettings(
     /** The idle poll's interval unless told otherwise: a direct SQL update is synced well within a second. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
 
+    /** Polling less often than the cron fires is pointless; an hour is far past that, and past any typo's harm. */
+    public static final Duration MAX_POLL_INTERVAL = Duration.ofHours(1);
+
     /** GitLab's values where GitLab has one; see each constant for the others. */
     public static final ServiceSettings DEFAULTS = new ServiceSettings(
             BatchSize.DEFAULT,
@@ -44,8 +47,9 @@ public record ServiceSettings(
     public ServiceSettings {
         Objects.requireNonNull(batchSize, "batchSize");
         Objects.requireNonNull(pollInterval, "pollInterval");
-        if (pollInterval.isNegative()) {
-            throw new IllegalArgumentException("pollInterval must be 0 (off) or more, was " + pollInterval);
+        if (pollInterval.isNegative() || pollInterval.compareTo(MAX_POLL_INTERVAL) > 0) {
+            throw new IllegalArgumentException("pollInterval must be between 0 (off) and "
+                    + MAX_POLL_INTERVAL.toMillis() + " ms (an hour), was " + pollInterval.toMillis() + " ms");
         }
         UnixCron.parse(Objects.requireNonNull(cron, "cron"));
         UpkeepSettings.checkSchedule(Objects.requireNonNull(partitionsCron, "partitionsCron"));

@@ -64,7 +64,7 @@ public final class DataSources {
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new PostgresAdapterException(
-                    "Could not connect to " + settings.jdbcUrl() + " as " + settings.user() + " (pool " + poolName
+                    "Could not connect to " + settings.redactedUrl() + " as " + settings.user() + " (pool " + poolName
                             + "): " + cause.getMessage(),
                     e);
         }

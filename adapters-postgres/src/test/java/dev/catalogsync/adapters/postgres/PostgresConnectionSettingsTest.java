@@ -32,4 +32,57 @@ class PostgresConnectionSettingsTest {
                 .contains("app")
                 .doesNotContain("s3cret");
     }
+
+    @Test
+    void urls_that_are_not_urls_or_name_no_port_are_refused_before_any_connection() {
+        String[][] cases = {
+            {"not a url", "Not a PostgreSQL JDBC URL"},
+            {"jdbc:postgresql://[bad/gitlab", "Malformed"},
+            {"jdbc:postgresql://db/git lab", "Malformed"},
+            {"jdbc:postgresql://db:notaport/gitlab", "'db:notaport' is not a host and port"},
+            {"jdbc:postgresql://db:99999/gitlab", "the port '99999' is not between 1 and 65535"},
+            {"jdbc:postgresql://db:0/gitlab", "the port '0'"},
+            {"jdbc:postgresql://db:/gitlab", "the port ''"},
+            {"jdbc:postgresql://db/gitlab?sslmode=require&%zz=1", "Malformed"},
+        };
+        for (String[] bad : cases) {
+            assertThatThrownBy(() -> new PostgresConnectionSettings(bad[0], "app", ""))
+                    .as(bad[0])
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(bad[1])
+                    .hasMessageContaining("jdbc:postgresql://db:5432/gitlab");
+        }
+    }
+
+    @Test
+    void urls_pgjdbc_takes_are_taken() {
+        for (String good : new String[] {
+            "jdbc:postgresql:gitlab",
+            "jdbc:postgresql:///gitlab",
+            "jdbc:postgresql://db/gitlab",
+            "jdbc:postgresql://db:5432/gitlab?sslmode=verify-full&ApplicationName=sync",
+            "jdbc:postgresql://primary:5432,replica:5433/gitlab?targetServerType=primary",
+            "jdbc:postgresql://[::1]:5432/gitlab",
+            "jdbc:postgresql://10.0.0.5/gitlab",
+        }) {
+            assertThat(new PostgresConnectionSettings(good, "app", "").jdbcUrl())
+                    .isEqualTo(good);
+        }
+    }
+
+    @Test
+    void a_password_in_the_url_is_hidden_wherever_the_url_is_shown() {
+        String url = "jdbc:postgresql://db/gitlab?user=app&password=s3cret&sslpassword=k3y";
+
+        PostgresConnectionSettings settings = new PostgresConnectionSettings(url, "app", "");
+
+        assertThat(settings.redactedUrl())
+                .isEqualTo("jdbc:postgresql://db/gitlab?user=app&password=<hidden>&sslpassword=<hidden>");
+        assertThat(settings.toString()).doesNotContain("s3cret", "k3y");
+        assertThatThrownBy(() -> new PostgresConnectionSettings("jdbc:mysql://db/x?password=s3cret", "app", ""))
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(
+                        () -> new PostgresConnectionSettings("jdbc:postgresql://db:99999/x?password=s3cret", "a", ""))
+                .hasMessageNotContaining("s3cret");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.catalogsync.bootstrap.cli;
 
 import dev.catalogsync.application.port.in.BatchSize;
+import java.math.BigInteger;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -13,8 +14,8 @@ public class BatchSizeOption {
             paramLabel = "N",
             converter = Converter.class,
             defaultValue = "${env:CATALOG_SYNC_BATCH_SIZE:-1000}",
-            description = "Most events one pass takes (env CATALOG_SYNC_BATCH_SIZE; default: ${DEFAULT-VALUE}, "
-                    + "as GitLab's BATCH_SIZE).")
+            description = "Most events one pass takes, 1 to " + BatchSize.MAXIMUM + " (env CATALOG_SYNC_BATCH_SIZE; "
+                    + "default: ${DEFAULT-VALUE}, as GitLab's BATCH_SIZE).")
     BatchSize value;
 
     /** Reads a batch size; the rules are {@link BatchSize}'s own. */
@@ -22,12 +23,17 @@ public class BatchSizeOption {
 
         @Override
         public BatchSize convert(String text) {
-            int number;
-            try {
-                number = Integer.parseInt(text.trim());
-            } catch (NumberFormatException e) {
+            String digits = text.trim();
+            if (!digits.matches("[+-]?\\d+")) {
                 throw new TypeConversionException("'" + text + "' is not a whole number");
             }
+            BigInteger value = new BigInteger(digits);
+            if (value.bitLength() > 31) {
+                // Past an int's range: out of range, not "not a number".
+                throw new TypeConversionException(
+                        "batch size must be between 1 and " + BatchSize.MAXIMUM + ", was " + digits);
+            }
+            int number = value.intValueExact();
             try {
                 return new BatchSize(number);
             } catch (IllegalArgumentException e) {

@@ -36,11 +36,10 @@ final class Database implements AutoCloseable {
 
     /** As {@link #open(DatabaseOptions, boolean)}, with a pool named and sized for a longer-lived process. */
     static Database open(DatabaseOptions options, boolean migrateEmbedded, String poolName, int poolSize) {
-        Optional<String> url = options.url();
-        if (url.isPresent()) {
-            PostgresConnectionSettings settings =
-                    new PostgresConnectionSettings(url.get(), options.user(), options.password());
-            return new Database(Optional.empty(), connect(settings, url.get(), poolName, poolSize));
+        Optional<PostgresConnectionSettings> external = options.external();
+        if (external.isPresent()) {
+            PostgresConnectionSettings settings = external.get();
+            return new Database(Optional.empty(), connect(settings, settings.redactedUrl(), poolName, poolSize));
         }
         EmbeddedPostgresServer server = startEmbedded(options);
         try {

@@ -1,11 +1,18 @@
 package dev.catalogsync.bootstrap.cli;
 
+import dev.catalogsync.adapters.postgres.PostgresConnectionSettings;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Where the database is. Options win over the environment; with no URL at all, an embedded server runs. */
 public class DatabaseOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(
             names = "--db-url",
@@ -39,6 +46,20 @@ public class DatabaseOptions {
 
     Optional<String> url() {
         return Optional.ofNullable(url).filter(value -> !value.isBlank());
+    }
+
+    /**
+     * The configured server's settings, when a URL is given. A URL that is not one (another database's, a typo, a
+     * port out of range) is bad input, refused before any connection is tried; the message hides any password in it.
+     */
+    Optional<PostgresConnectionSettings> external() {
+        return url().map(jdbcUrl -> {
+            try {
+                return new PostgresConnectionSettings(jdbcUrl.trim(), user(), password());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(mixee.commandLine(), "--db-url: " + e.getMessage());
+            }
+        });
     }
 
     String user() {

@@ -1,5 +1,6 @@
 package dev.catalogsync.bootstrap.cli;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -10,13 +11,17 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads a duration written either simply, a whole number and a unit ({@code 30s}, {@code 15m}, {@code 12h},
- * {@code 7d}, or {@code 0}), or in ISO-8601 ({@code PT24H}, {@code P1D}, {@code PT1H30M}). Days are 24 hours.
+ * {@code 7d}, or {@code 0}), or in ISO-8601 ({@code PT24H}, {@code P1D}, {@code PT1H30M}). Days are 24 hours. At most
+ * {@link #MAXIMUM} (100 years): longer ones overflow the arithmetic of timestamps, here and in PostgreSQL, and
+ * mean "never" anyway.
  */
 class DurationConverter implements ITypeConverter<Duration> {
 
     static final String SYNTAX = "a whole number with s, m, h or d (1d, 12h, 0) or ISO-8601 (PT24H, P7D)";
 
-    private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})([smhd])");
+    static final Duration MAXIMUM = Duration.ofDays(36_500);
+
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)([smhd])");
 
     @Override
     public Duration convert(String value) {
@@ -26,18 +31,40 @@ class DurationConverter implements ITypeConverter<Duration> {
         }
         Matcher simple = SIMPLE.matcher(text);
         if (simple.matches()) {
-            long amount = Long.parseLong(simple.group(1));
-            return switch (simple.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
+            BigInteger seconds =
+                    new BigInteger(simple.group(1)).multiply(BigInteger.valueOf(unitSeconds(simple.group(2))));
+            if (seconds.compareTo(BigInteger.valueOf(MAXIMUM.toSeconds())) > 0) {
+                throw tooLong(value);
+            }
+            return Duration.ofSeconds(seconds.longValueExact());
         }
+        Duration duration;
         try {
-            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+            duration = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
+            // The pattern let only digits through: a number it cannot read is one too large.
+            if (e.getCause() instanceof ArithmeticException || e.getCause() instanceof NumberFormatException) {
+                throw tooLong(value);
+            }
             throw new TypeConversionException("'" + value + "' is not a duration: use " + SYNTAX);
         }
+        if (duration.compareTo(MAXIMUM) > 0) {
+            throw tooLong(value);
+        }
+        return duration;
+    }
+
+    private static long unitSeconds(String unit) {
+        return switch (unit) {
+            case "s" -> 1;
+            case "m" -> 60;
+            case "h" -> 3_600;
+            default -> 86_400;
+        };
+    }
+
+    private static TypeConversionException tooLong(String value) {
+        return new TypeConversionException(
+                "'" + value + "' is longer than the longest duration taken, " + MAXIMUM.toDays() + "d (100 years)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.catalogsync.bootstrap.cli;
 
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 
 /** Turns a failure into the one line an operator reads. */
@@ -29,6 +30,10 @@ final class ErrorMessages {
             root = root.getCause();
         }
         String message = root.getMessage();
+        if (root instanceof UnknownHostException && message != null) {
+            // The exception's message is the bare host name.
+            return "unknown host " + firstLine(message);
+        }
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : firstLine(message);
     }
 

@@ -1,13 +1,20 @@
 package dev.catalogsync.bootstrap.cli;
 
 import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
+import dev.catalogsync.adapters.scheduler.inbound.http.BearerToken;
 import dev.catalogsync.adapters.scheduler.inbound.http.HealthCheck;
+import dev.catalogsync.adapters.scheduler.inbound.http.HttpAccess;
 import dev.catalogsync.adapters.scheduler.inbound.http.ProjectUpdateHook;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import dev.catalogsync.bootstrap.ServiceSettings;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -31,7 +38,11 @@ import picocli.CommandLine.Spec;
             "It also runs a partition round every ten minutes (--partitions-cron) and, if asked, "
                     + "'reconcile --repair' (--reconcile-cron).",
             "Prints 'catalog-sync listening on http://HOST:PORT' once it serves. On SIGTERM it finishes the "
-                    + "running batch, releases the lease and exits with status 0 within 10 seconds."
+                    + "running batch, releases the lease and exits with status 0 within 10 seconds.",
+            "HTTP: the Host header must name the service (an address, localhost or a --http-public-name); a POST "
+                    + "needs Content-Type: application/json. With a token (CATALOG_SYNC_HTTP_TOKEN, or "
+                    + "--http-token-file), every request but GET /health needs 'Authorization: Bearer <token>'. "
+                    + "Listening beyond the loopback needs a token."
         })
 class RunCommand implements Callable<Integer> {
 
@@ -72,6 +83,33 @@ class RunCommand implements Callable<Integer> {
     int httpPort;
 
     @Option(
+            names = "--http-token-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:" + HttpToken.FILE_VARIABLE + "}",
+            description = "A file holding the bearer token of the HTTP endpoints, read once at start and trimmed (env "
+                    + HttpToken.FILE_VARIABLE + "); or put the token itself in the variable " + HttpToken.VARIABLE
+                    + ", never on the command line. Needed when --http-host is not a loopback address; keep the "
+                    + "file private (chmod 600).")
+    Path httpTokenFile;
+
+    @Option(
+            names = "--http-read-open",
+            defaultValue = "${env:CATALOG_SYNC_HTTP_READ_OPEN:-false}",
+            description = "With a token, let read-only endpoints (GET) answer without it; POST always needs it "
+                    + "(env CATALOG_SYNC_HTTP_READ_OPEN).")
+    boolean httpReadOpen;
+
+    @Option(
+            names = "--http-public-name",
+            paramLabel = "NAME",
+            split = ",",
+            defaultValue = "${env:CATALOG_SYNC_HTTP_PUBLIC_NAMES}",
+            description = "A host name clients reach the service by, e.g. behind a proxy; the Host header must be "
+                    + "an address, localhost or one of these (repeatable; env CATALOG_SYNC_HTTP_PUBLIC_NAMES, "
+                    + "comma-separated).")
+    List<String> httpPublicNames;
+
+    @Option(
             names = "--cron",
             paramLabel = "EXPRESSION",
             converter = CronConverters.Cron.class,
@@ -85,9 +123,9 @@ class RunCommand implements Callable<Integer> {
             names = "--poll-interval-ms",
             paramLabel = "MILLIS",
             defaultValue = "${env:CATALOG_SYNC_POLL_INTERVAL_MS:-250}",
-            description = "How often to look for pending events that no callback announced (direct SQL); 0 turns "
-                    + "the poll off and leaves them to the cron (env CATALOG_SYNC_POLL_INTERVAL_MS; default: "
-                    + "${DEFAULT-VALUE}).")
+            description = "How often to look for pending events that no callback announced (direct SQL), at most "
+                    + "3600000 (an hour); 0 turns the poll off and leaves them to the cron (env "
+                    + "CATALOG_SYNC_POLL_INTERVAL_MS; default: ${DEFAULT-VALUE}).")
     long pollIntervalMillis;
 
     @Option(
@@ -112,11 +150,19 @@ class RunCommand implements Callable<Integer> {
     public Integer call() {
         ServiceSettings settings = settings();
         checkHttpPort();
+        Optional<String> token = httpToken();
+        checkHttpAccess(token);
         CountDownLatch stopRequested = new CountDownLatch(1);
         TerminationSignals.onTermination(stopRequested::countDown, STOP_BUDGET);
-        try (ServiceSessions.Session session = sessions.forService(
-                database,
-                builder -> builder.settings(settings).httpHost(httpHost).httpPort(httpPort))) {
+        try (ServiceSessions.Session session = sessions.forService(database, builder -> {
+            builder.settings(settings)
+                    .httpHost(httpHost)
+                    .httpPort(httpPort)
+                    .httpReadOpen(httpReadOpen)
+                    .httpPublicNames(publicNames());
+            token.ifPresent(builder::httpToken);
+            return builder;
+        })) {
             CatalogSyncService sync = session.service();
             sync.start();
             InetSocketAddress address = sync.httpAddress().orElseThrow();
@@ -124,7 +170,7 @@ class RunCommand implements Callable<Integer> {
                     .getOut()
                     .println("catalog-sync listening on http://" + address.getHostString() + ":"
                             + address.getPort() + " (POST " + ProjectUpdateHook.HOOK_PATH + ", GET "
-                            + HealthCheck.HEALTH_PATH + ")");
+                            + HealthCheck.HEALTH_PATH + (token.isPresent() ? "; bearer token required" : "") + ")");
             spec.commandLine().getOut().flush();
             awaitQuietly(stopRequested);
             LOG.info("stopping: the running batch finishes, no other starts");
@@ -136,11 +182,16 @@ class RunCommand implements Callable<Integer> {
 
     /** The options as the service's settings; their rules are {@link ServiceSettings}'. */
     private ServiceSettings settings() {
+        ServiceSettings polling;
         try {
-            return ServiceSettings.DEFAULTS
-                    .withBatchSize(batchSize.value)
+            polling = ServiceSettings.DEFAULTS.withPollInterval(Duration.ofMillis(pollIntervalMillis));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "--poll-interval-ms: " + e.getMessage().replace("pollInterval ", ""));
+        }
+        try {
+            return polling.withBatchSize(batchSize.value)
                     .withCron(cron)
-                    .withPollInterval(Duration.ofMillis(pollIntervalMillis))
                     .withPartitionsCron(partitionsCron)
                     .withPartitionPolicy(partitionPolicy.policy())
                     .withReconcileCron(reconcileCron);
@@ -154,6 +205,55 @@ class RunCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--http-port must be between 0 and 65535, was " + httpPort);
         }
+    }
+
+    private Optional<String> httpToken() {
+        try {
+            return HttpToken.read(Optional.ofNullable(httpTokenFile), System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * The HTTP options checked before anything starts, by the rules the service applies ({@link HttpAccess}): a
+     * token that can be one, public names that are names, and no listening beyond the loopback without a token.
+     */
+    private void checkHttpAccess(Optional<String> token) {
+        HttpAccess access;
+        try {
+            access = token.map(BearerToken::of).map(HttpAccess::withToken).orElse(HttpAccess.WITHOUT_TOKEN);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    (httpTokenFile != null ? "--http-token-file " + httpTokenFile : HttpToken.VARIABLE) + ": "
+                            + e.getMessage());
+        }
+        try {
+            access = access.withPublicNames(publicNames());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--http-public-name: " + e.getMessage());
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(httpHost);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--http-host: unknown host '" + httpHost + "'");
+        }
+        try {
+            access.checkBinding(address);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--http-host " + httpHost + " is beyond the loopback: set " + HttpToken.VARIABLE
+                            + " or --http-token-file, so that only holders of the token can use the endpoints");
+        }
+    }
+
+    private List<String> publicNames() {
+        return httpPublicNames == null
+                ? List.of()
+                : httpPublicNames.stream().filter(name -> !name.isBlank()).toList();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -38,4 +38,17 @@ class DurationConverterTest {
         assertThatThrownBy(() -> converter.convert("1w")).isInstanceOf(TypeConversionException.class);
         assertThatThrownBy(() -> converter.convert("")).isInstanceOf(TypeConversionException.class);
     }
+
+    @Test
+    void refuses_durations_longer_than_a_hundred_years_however_they_are_written() {
+        assertThat(converter.convert("36500d")).isEqualTo(DurationConverter.MAXIMUM);
+        for (String tooLong : new String[] {
+            "36501d", "999999999d", "99999999999999999999999s", "P99999999999D", "PT9999999999999999999999H"
+        }) {
+            assertThatThrownBy(() -> converter.convert(tooLong))
+                    .as(tooLong)
+                    .isInstanceOf(TypeConversionException.class)
+                    .hasMessageContaining("'" + tooLong + "' is longer than the longest duration taken, 36500d");
+        }
+    }
 }

@@ -35,6 +35,17 @@ class UnixCronTest {
     }
 
     @Test
+    void an_expression_that_never_fires_is_refused_and_a_rare_one_is_not() {
+        for (String never : new String[] {"0 0 30 2 *", "0 0 31 4 *", "0 0 31 2,4,6,9,11 *"}) {
+            assertThatThrownBy(() -> UnixCron.parse(never))
+                    .as(never)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + never + "' never fires");
+        }
+        assertThat(UnixCron.parse("0 0 29 2 *")).isNotNull();
+    }
+
+    @Test
     void the_worker_cron_refuses_a_bad_expression_before_anything_is_scheduled() {
         assertThatThrownBy(() -> new WorkerCron("every minute", null))
                 .isInstanceOf(IllegalArgumentException.class)
