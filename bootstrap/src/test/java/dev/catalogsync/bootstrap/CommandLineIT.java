@@ -231,7 +231,9 @@ class CommandLineIT {
     void bad_input_fails_in_one_line_without_a_stack_trace() {
         assertOneLineFailure(catalogSync("frobnicate"), 2, "frobnicate");
         assertOneLineFailure(
-                catalogSync("process", "--batch-size", "0"), 2, "'--batch-size': batch size must be at least 1");
+                catalogSync("process", "--batch-size", "0"),
+                2,
+                "'--batch-size': batch size must be between 1 and 100000, was 0");
         assertOneLineFailure(catalogSync("process", "--no-such-option"), 2, "--no-such-option");
         assertOneLineFailure(catalogSync("feature", "set", FLAG, "maybe"), 2, "true or false");
         assertOneLineFailure(catalogSync("demo", "seed"), 2, "only runs on the embedded database");

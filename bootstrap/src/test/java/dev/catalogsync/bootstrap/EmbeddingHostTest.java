@@ -187,6 +187,43 @@ class EmbeddingHostTest {
     }
 
     @Test
+    void a_host_serving_http_beyond_the_loopback_must_give_a_token_that_every_change_then_needs() throws Exception {
+        assertThatThrownBy(() -> CatalogSyncService.builder(hostPool)
+                        .httpHost("0.0.0.0")
+                        .httpPort(0)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0.0.0.0")
+                .hasMessageContaining("token");
+        String token = "host-token-0123456789abcdef";
+
+        try (CatalogSyncService sync = CatalogSyncService.builder(hostPool)
+                .httpHost("0.0.0.0")
+                .httpPort(0)
+                .httpToken(token)
+                .build()) {
+            sync.migrate();
+            sync.start();
+            java.net.URI hook = java.net.URI.create(
+                    "http://127.0.0.1:" + sync.httpAddress().orElseThrow().getPort() + "/hooks/project-updated");
+            java.net.http.HttpRequest.Builder post = java.net.http.HttpRequest.newBuilder(hook)
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"project_id\": 1, \"changed\": []}"));
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+            assertThat(http.send(post.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(http.send(
+                                    post.header("Authorization", "Bearer " + token)
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(204);
+        }
+    }
+
+    @Test
     void asking_for_a_type_the_service_does_not_bind_is_refused_with_its_name() {
         try (CatalogSyncService sync = CatalogSyncService.builder(hostPool).build()) {
             assertThatThrownBy(() -> sync.port(Runnable.class))

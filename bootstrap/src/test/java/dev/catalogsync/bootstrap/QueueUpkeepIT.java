@@ -150,7 +150,7 @@ class QueueUpkeepIT {
                 "--retention: the retention cannot be negative");
         assertBadInput(
                 CatalogSyncJar.run(env, "reconcile", "--batch-size", "0"),
-                "'--batch-size': batch size must be at least 1");
+                "'--batch-size': batch size must be between 1 and 100000, was 0");
     }
 
     private static void assertBadInput(Result result, String mentions) {

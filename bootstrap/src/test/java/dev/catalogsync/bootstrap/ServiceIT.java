@@ -97,12 +97,18 @@ class ServiceIT {
     }
 
     private HttpResponse<String> postHook(Service service, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(service.uri("/hooks/project-updated"))
+        return postHook(service, body, null);
+    }
+
+    private HttpResponse<String> postHook(Service service, String body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.uri("/hooks/project-updated"))
                 .timeout(Duration.ofSeconds(15))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -267,6 +273,41 @@ class ServiceIT {
             Result stopped = service.stop(Duration.ofSeconds(10));
             assertThat(stopped.exitCode()).as(stopped.stderr()).isIn(0, 143);
         }
+    }
+
+    @Test
+    void a_service_listening_beyond_the_loopback_needs_its_token_and_never_shows_it() throws Exception {
+        String token = "service-it-token-5f2a9c1e7d3b";
+        java.nio.file.Path tokenFile = java.nio.file.Files.createTempFile("catalog-sync-token", ".txt");
+        tokenFile.toFile().deleteOnExit();
+        java.nio.file.Files.writeString(tokenFile, token + "\n");
+        java.nio.file.Files.setPosixFilePermissions(
+                tokenFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        sql("INSERT INTO projects (id, name) VALUES (1, 'listed')");
+        sql("INSERT INTO catalog_resources (project_id, name) VALUES (1, 'listed')");
+        flag(true);
+        Service service = service(
+                "--http-host", "0.0.0.0", "--http-token-file", tokenFile.toString(), "--cron", CRON_OUT_OF_THE_WAY);
+        String hook = "{\"project_id\": 1, \"changed\": [\"name\"]}";
+
+        HttpResponse<String> without = postHook(service, hook);
+        HttpResponse<String> wrong = postHook(service, hook, "Bearer " + token.replace('5', '6'));
+        HttpResponse<String> right = postHook(service, hook, "Bearer " + token);
+        HttpResponse<String> unknownProject =
+                postHook(service, "{\"project_id\": 424242, \"changed\": [\"name\"]}", "Bearer " + token);
+        HttpResponse<String> health =
+                http.send(HttpRequest.newBuilder(service.uri("/health")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(without.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(202);
+        assertThat(unknownProject.statusCode()).isEqualTo(204);
+        assertThat(unknownProject.headers().firstValue("Catalog-Sync-Outcome")).contains("not_a_catalog_resource");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(service.stdout()).contains("bearer token required");
+        assertThat(service.stderr()).contains("every user of this machine can read the token file " + tokenFile);
+        Result stopped = service.stop(Duration.ofSeconds(10));
+        assertThat(stopped.stdout() + stopped.stderr()).doesNotContain(token);
     }
 
     @Test

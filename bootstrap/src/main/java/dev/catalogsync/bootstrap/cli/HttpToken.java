@@ -32,8 +32,7 @@ final class HttpToken {
 
     /**
      * The token: the file's content, trimmed, when a file is named, else {@value #VARIABLE}'s value; empty when
-     * neither is set. A file that every user of the machine can read is used, with a warning: a Kubernetes secret
-     * mounted with its default mode is one.
+     * neither is set.
      *
      * @throws IllegalArgumentException naming the file or the variable and what is wrong, never the token
      */
@@ -69,11 +68,14 @@ final class HttpToken {
         if (token.isEmpty()) {
             throw new IllegalArgumentException("the token file " + file + " is empty");
         }
-        warnIfEveryoneCanRead(file);
         return token;
     }
 
-    private static void warnIfEveryoneCanRead(Path file) {
+    /**
+     * Warns when every user of the machine can read {@code file}; it is used all the same: a Kubernetes secret
+     * mounted with its default mode is such a file.
+     */
+    static void warnIfEveryoneCanRead(Path file) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.contains(PosixFilePermission.OTHERS_READ)) {

@@ -168,9 +168,9 @@ class RunCommand implements Callable<Integer> {
             InetSocketAddress address = sync.httpAddress().orElseThrow();
             spec.commandLine()
                     .getOut()
-                    .println("catalog-sync listening on http://" + address.getHostString() + ":"
-                            + address.getPort() + " (POST " + ProjectUpdateHook.HOOK_PATH + ", GET "
-                            + HealthCheck.HEALTH_PATH + (token.isPresent() ? "; bearer token required" : "") + ")");
+                    .println("catalog-sync listening on http://" + host(address) + ":" + address.getPort() + " (POST "
+                            + ProjectUpdateHook.HOOK_PATH + ", GET " + HealthCheck.HEALTH_PATH
+                            + (token.isPresent() ? "; bearer token required" : "") + ")");
             spec.commandLine().getOut().flush();
             awaitQuietly(stopRequested);
             LOG.info("stopping: the running batch finishes, no other starts");
@@ -207,6 +207,14 @@ class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The host as a URL names it: an IPv6 address in brackets. */
+    private static String host(InetSocketAddress address) {
+        String host = address.getAddress() == null
+                ? address.getHostString()
+                : address.getAddress().getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
     private Optional<String> httpToken() {
         try {
             return HttpToken.read(Optional.ofNullable(httpTokenFile), System.getenv());
@@ -228,6 +236,9 @@ class RunCommand implements Callable<Integer> {
                     spec.commandLine(),
                     (httpTokenFile != null ? "--http-token-file " + httpTokenFile : HttpToken.VARIABLE) + ": "
                             + e.getMessage());
+        }
+        if (httpTokenFile != null) {
+            HttpToken.warnIfEveryoneCanRead(httpTokenFile);
         }
         try {
             access = access.withPublicNames(publicNames());
