@@ -27,8 +27,11 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (also when the flag is off and nothing was processed)",
-            "1:failed: the one-line message says why (--verbose shows the stack trace)",
-            "2:bad input: unknown command, option or flag name, invalid value"
+            "1:failed: the database refused the password, is unknown or unreachable, has no schema, or anything "
+                    + "else; the one-line message says why (--verbose shows the stack trace)",
+            "2:bad input, refused before any database is opened: unknown command, option or flag name, a value out "
+                    + "of range (--batch-size 1 to 100000, durations up to 36500d), a cron that never fires, a "
+                    + "--db-url that is not a PostgreSQL JDBC URL, run beyond the loopback without an HTTP token"
         },
         subcommands = {
             MigrateCommand.class,
