@@ -8,6 +8,7 @@ import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.SyncEventQueue;
@@ -51,6 +52,7 @@ public abstract class PerformSyncWorkerContract {
                 workerQueue,
                 new FeatureFlagStates(flagStore()),
                 SyncStatistics.NOOP,
+                EnqueueStatistics.NOOP,
                 Clock.systemUTC());
     }
 

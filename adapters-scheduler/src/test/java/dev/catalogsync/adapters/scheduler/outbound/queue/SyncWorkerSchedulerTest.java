@@ -17,6 +17,7 @@ import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.WorkerRun;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.service.PerformSyncWorkerService;
 import dev.catalogsync.domain.BatchResult;
@@ -203,6 +204,7 @@ class SyncWorkerSchedulerTest {
                 () -> queueOfTheInstance[0].enqueue(),
                 new FeatureFlagStates(flagStore),
                 SyncStatistics.NOOP,
+                EnqueueStatistics.NOOP,
                 clock);
         Instance instance = instance(
                 "instance-a",
