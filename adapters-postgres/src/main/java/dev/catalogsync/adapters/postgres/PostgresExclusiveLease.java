@@ -68,8 +68,7 @@ public class PostgresExclusiveLease implements ExclusiveLease {
     @Override
     public boolean isHeld(String key) {
         Objects.requireNonNull(key, "key");
-        return dsl.fetchExists(
-                LEASES, LEASES.LEASE_KEY.eq(key).and(LEASES.EXPIRES_AT.gt(currentOffsetDateTime())));
+        return dsl.fetchExists(LEASES, LEASES.LEASE_KEY.eq(key).and(LEASES.EXPIRES_AT.gt(currentOffsetDateTime())));
     }
 
     /** {@code now() + make_interval(secs => ttl)}: the expiry on the database clock, to the microsecond. */

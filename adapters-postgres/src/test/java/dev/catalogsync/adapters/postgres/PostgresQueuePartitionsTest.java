@@ -195,7 +195,9 @@ class PostgresQueuePartitionsTest {
         assertThatThrownBy(() -> rename(project)).hasMessageContaining("no partition of relation");
 
         MaintainQueuePartitionsService maintenance = new MaintainQueuePartitionsService(
-                partitions, new PostgresExclusiveLease(database.dataSource()), duration -> {},
+                partitions,
+                new PostgresExclusiveLease(database.dataSource()),
+                duration -> {},
                 PartitionStatistics.NOOP,
                 new SettableClock());
         Completed round = (Completed) maintenance.maintain(SlidingListPolicy.DEFAULT);
