@@ -5,6 +5,9 @@ import dev.catalogsync.adapters.scheduler.inbound.http.HealthCheck;
 import dev.catalogsync.adapters.scheduler.inbound.http.ProjectUpdateHook;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import dev.catalogsync.bootstrap.ServiceSettings;
+import dev.catalogsync.bootstrap.metrics.PrometheusEndpoint;
+import dev.catalogsync.bootstrap.observe.ReadinessEndpoint;
+import dev.catalogsync.bootstrap.observe.StatusEndpoint;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -31,7 +34,10 @@ import picocli.CommandLine.Spec;
             "It also runs a partition round every ten minutes (--partitions-cron) and, if asked, "
                     + "'reconcile --repair' (--reconcile-cron).",
             "Prints 'catalog-sync listening on http://HOST:PORT' once it serves. On SIGTERM it finishes the "
-                    + "running batch, releases the lease and exits with status 0 within 10 seconds."
+                    + "running batch, releases the lease and exits with status 0 within 10 seconds.",
+            "Operators: GET /health (alive), GET /ready (503 naming each failing check), GET /status (JSON), "
+                    + "GET /metrics (Prometheus), JMX (domain catalog-sync); logs one JSON object per line "
+                    + "(--log-format)."
         })
 class RunCommand implements Callable<Integer> {
 
@@ -108,23 +114,45 @@ class RunCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     String reconcileCron;
 
+    @Option(
+            names = "--ready-max-pending-age",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "${env:CATALOG_SYNC_READY_MAX_PENDING_AGE:-5m}",
+            description = "GET /ready answers 503 while the flag is on and the oldest pending event has waited "
+                    + "longer than this (env CATALOG_SYNC_READY_MAX_PENDING_AGE; default: ${DEFAULT-VALUE}).")
+    Duration readyMaxPendingAge;
+
+    @Option(
+            names = "--log-format",
+            paramLabel = "json|text",
+            defaultValue = "${env:CATALOG_SYNC_LOG_FORMAT:-json}",
+            description = "The log on stderr: one JSON object per line, or text for a person (env "
+                    + "CATALOG_SYNC_LOG_FORMAT; default: ${DEFAULT-VALUE}).")
+    LogFormat logFormat;
+
     @Override
     public Integer call() {
         ServiceSettings settings = settings();
         checkHttpPort();
+        logFormat.apply();
         CountDownLatch stopRequested = new CountDownLatch(1);
         TerminationSignals.onTermination(stopRequested::countDown, STOP_BUDGET);
         try (ServiceSessions.Session session = sessions.forService(
                 database,
-                builder -> builder.settings(settings).httpHost(httpHost).httpPort(httpPort))) {
+                builder -> builder.settings(settings)
+                        .httpHost(httpHost)
+                        .httpPort(httpPort)
+                        .withJmx())) {
             CatalogSyncService sync = session.service();
             sync.start();
             InetSocketAddress address = sync.httpAddress().orElseThrow();
             spec.commandLine()
                     .getOut()
                     .println("catalog-sync listening on http://" + address.getHostString() + ":"
-                            + address.getPort() + " (POST " + ProjectUpdateHook.HOOK_PATH + ", GET "
-                            + HealthCheck.HEALTH_PATH + ")");
+                            + address.getPort() + " (POST " + ProjectUpdateHook.HOOK_PATH + "; GET "
+                            + HealthCheck.HEALTH_PATH + ", " + ReadinessEndpoint.PATH + ", " + StatusEndpoint.PATH
+                            + ", " + PrometheusEndpoint.PATH + ")");
             spec.commandLine().getOut().flush();
             awaitQuietly(stopRequested);
             LOG.info("stopping: the running batch finishes, no other starts");
@@ -143,7 +171,8 @@ class RunCommand implements Callable<Integer> {
                     .withPollInterval(Duration.ofMillis(pollIntervalMillis))
                     .withPartitionsCron(partitionsCron)
                     .withPartitionPolicy(partitionPolicy.policy())
-                    .withReconcileCron(reconcileCron);
+                    .withReconcileCron(reconcileCron)
+                    .withReadyMaxPendingAge(readyMaxPendingAge);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

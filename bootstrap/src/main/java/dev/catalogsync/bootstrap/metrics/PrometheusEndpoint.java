@@ -7,14 +7,10 @@ import dev.catalogsync.adapters.scheduler.inbound.http.RouteResponse;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
-import io.prometheus.metrics.instrumentation.dropwizard5.labels.CustomLabelMapper;
-import io.prometheus.metrics.instrumentation.dropwizard5.labels.MapperConfig;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /metrics}: the service's Dropwizard registry in Prometheus' text format (0.0.4). Dots become
@@ -34,23 +30,13 @@ public final class PrometheusEndpoint implements HttpRoute.Handler {
     public PrometheusEndpoint(MetricRegistry registry) {
         DropwizardExports.builder()
                 .dropwizardRegistry(registry)
-                .customLabelMapper(new CustomLabelMapper(labelled()))
+                .metricFilter((name, metric) -> !LabelledCounters.isLabelled(name))
                 .register(prometheus);
+        prometheus.register(new LabelledCounters(registry));
     }
 
     public static HttpRoute route(MetricRegistry registry) {
         return HttpRoute.get(PATH, new PrometheusEndpoint(registry));
-    }
-
-    private static List<MapperConfig> labelled() {
-        return List.of(
-                new MapperConfig(
-                        MetricNames.WORKER_SKIPPED + ".*", MetricNames.WORKER_SKIPPED, Map.of("reason", "${0}")),
-                new MapperConfig(
-                        MetricNames.ENQUEUES + ".*.*", MetricNames.ENQUEUES, Map.of("path", "${0}", "outcome", "${1}")),
-                new MapperConfig(
-                        MetricNames.PARTITION_STEPS + ".*", MetricNames.PARTITION_STEPS, Map.of("step", "${0}")),
-                new MapperConfig(MetricNames.SCHEDULER + ".*", MetricNames.SCHEDULER, Map.of("event", "${0}")));
     }
 
     /** The text a scrape gets. */
