@@ -20,6 +20,13 @@ enum LogFormat {
     /** The console appender of {@code logback.xml}. */
     static final String APPENDER = "STDERR";
 
+    /** Leaves only warnings and errors of ours on stderr: for commands whose own output is a live line. */
+    static void warningsOnly() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger("dev.catalogsync").setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     /** Switches the console appender to this format; text is what the configuration file already says. */
     void apply() {
         if (this == TEXT || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
