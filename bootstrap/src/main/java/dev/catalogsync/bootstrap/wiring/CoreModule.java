@@ -64,14 +64,23 @@ public class CoreModule extends AbstractModule {
     }
 
     /**
-     * What every path that acts on a flag reads (worker, callback, poll, status): the bound store, whoever's it
+     * Flag changes made through {@link ManageFeatureFlags} go through the same cache, so this process acts on them
+     * at once; other processes within the time to live.
+     *
+     * <p>What every path that acts on a flag reads (worker, callback, poll, status): the bound store, whoever's it
      * is, through a cache of {@link #FLAG_CACHE_TIME_TO_LIVE}, because the callback and the poll check the flag
      * on every call. A change made by {@code feature set} in another process is seen within that time.
      */
     @Provides
     @Singleton
-    FeatureFlagStates featureFlagStates(FeatureFlagStore store) {
-        return new FeatureFlagStates(new CachingFeatureFlagStore(store, clock, FLAG_CACHE_TIME_TO_LIVE));
+    CachingFeatureFlagStore cachedFlags(FeatureFlagStore store) {
+        return new CachingFeatureFlagStore(store, clock, FLAG_CACHE_TIME_TO_LIVE);
+    }
+
+    @Provides
+    @Singleton
+    FeatureFlagStates featureFlagStates(CachingFeatureFlagStore store) {
+        return new FeatureFlagStates(store);
     }
 
     @Provides
@@ -95,7 +104,7 @@ public class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ManageFeatureFlags manageFeatureFlags(FeatureFlagStore store, FeatureFlagAudit audit) {
+    ManageFeatureFlags manageFeatureFlags(CachingFeatureFlagStore store, FeatureFlagAudit audit) {
         return new ManageFeatureFlagsService(store, audit, clock);
     }
 
