@@ -105,7 +105,7 @@ public final class CatalogSyncService implements AutoCloseable {
             this.metricRegistry = builder.metricRegistry;
         }
         Module ours = Modules.combine(
-                new ObservabilityModule(metricRegistry, settings, runsScheduler),
+                new ObservabilityModule(metricRegistry, settings.cron(), settings.readyMaxPendingAge(), runsScheduler),
                 new PostgresModule(builder.dataSource),
                 new CoreModule(builder.clock),
                 new SchedulerModule(

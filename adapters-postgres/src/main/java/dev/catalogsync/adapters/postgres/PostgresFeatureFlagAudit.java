@@ -3,10 +3,10 @@ package dev.catalogsync.adapters.postgres;
 import static dev.catalogsync.adapters.postgres.jooq.Tables.CATALOG_SYNC_FEATURE_FLAG_CHANGES;
 
 import dev.catalogsync.adapters.postgres.jooq.tables.CatalogSyncFeatureFlagChanges;
-import dev.catalogsync.application.flags.ChangedBy;
-import dev.catalogsync.application.flags.FlagChange;
-import dev.catalogsync.application.flags.FlagChange.StoredState;
+import dev.catalogsync.application.port.out.ChangedBy;
 import dev.catalogsync.application.port.out.FeatureFlagAudit;
+import dev.catalogsync.application.port.out.FlagChange;
+import dev.catalogsync.application.port.out.FlagChange.StoredState;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;

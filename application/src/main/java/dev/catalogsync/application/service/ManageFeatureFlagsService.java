@@ -1,14 +1,14 @@
 package dev.catalogsync.application.service;
 
-import dev.catalogsync.application.flags.ChangedBy;
 import dev.catalogsync.application.flags.FeatureFlag;
 import dev.catalogsync.application.flags.FeatureFlagDefinitions;
-import dev.catalogsync.application.flags.FlagChange;
-import dev.catalogsync.application.flags.FlagChange.StoredState;
 import dev.catalogsync.application.flags.UnknownFeatureFlagException;
 import dev.catalogsync.application.port.in.ManageFeatureFlags;
+import dev.catalogsync.application.port.out.ChangedBy;
 import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
+import dev.catalogsync.application.port.out.FlagChange;
+import dev.catalogsync.application.port.out.FlagChange.StoredState;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

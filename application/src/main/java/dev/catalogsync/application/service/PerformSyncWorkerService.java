@@ -5,7 +5,6 @@ import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_C
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.EnqueueStatistics.EnqueuePath;
@@ -16,6 +15,7 @@ import dev.catalogsync.application.port.out.WorkerQueue;
 import dev.catalogsync.domain.BatchResult;
 import dev.catalogsync.domain.PendingRange;
 import dev.catalogsync.domain.SyncBatch;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

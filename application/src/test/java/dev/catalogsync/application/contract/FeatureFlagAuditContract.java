@@ -2,10 +2,10 @@ package dev.catalogsync.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catalogsync.application.flags.ChangedBy;
-import dev.catalogsync.application.flags.FlagChange;
-import dev.catalogsync.application.flags.FlagChange.StoredState;
+import dev.catalogsync.application.port.out.ChangedBy;
 import dev.catalogsync.application.port.out.FeatureFlagAudit;
+import dev.catalogsync.application.port.out.FlagChange;
+import dev.catalogsync.application.port.out.FlagChange.StoredState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.catalogsync.application.fakes;
 
-import dev.catalogsync.application.flags.FlagChange;
 import dev.catalogsync.application.port.out.FeatureFlagAudit;
+import dev.catalogsync.application.port.out.FlagChange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.catalogsync.bootstrap.cli;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.catalogsync.adapters.postgres.DemoCatalog;
-import dev.catalogsync.application.flags.ChangedBy;
 import dev.catalogsync.application.flags.FeatureFlagDefinitions;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.HandleProjectUpdate;
@@ -10,6 +9,7 @@ import dev.catalogsync.application.port.in.ManageFeatureFlags;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileRequest;
 import dev.catalogsync.application.port.in.ReportQueueStatus;
+import dev.catalogsync.application.port.out.ChangedBy;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import dev.catalogsync.bootstrap.metrics.MetricNames;
 import jakarta.inject.Inject;

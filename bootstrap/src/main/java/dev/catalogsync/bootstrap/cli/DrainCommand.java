@@ -1,8 +1,8 @@
 package dev.catalogsync.bootstrap.cli;
 
 import dev.catalogsync.application.port.in.DrainSyncEvents;
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.bootstrap.CatalogSyncService;
+import dev.catalogsync.domain.WorkerRun;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

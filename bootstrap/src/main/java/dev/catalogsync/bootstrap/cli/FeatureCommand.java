@@ -1,11 +1,11 @@
 package dev.catalogsync.bootstrap.cli;
 
-import dev.catalogsync.application.flags.ChangedBy;
 import dev.catalogsync.application.flags.FeatureFlagDefinitions;
-import dev.catalogsync.application.flags.FlagChange;
 import dev.catalogsync.application.flags.UnknownFeatureFlagException;
 import dev.catalogsync.application.port.in.ManageFeatureFlags;
 import dev.catalogsync.application.port.in.ManageFeatureFlags.FlagState;
+import dev.catalogsync.application.port.out.ChangedBy;
+import dev.catalogsync.application.port.out.FlagChange;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import dev.catalogsync.bootstrap.observe.StatusDocument;
 import java.util.List;

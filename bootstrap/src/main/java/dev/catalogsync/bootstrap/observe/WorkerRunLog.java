@@ -1,8 +1,8 @@
 package dev.catalogsync.bootstrap.observe;
 
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.domain.BatchResult;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -11,7 +11,6 @@ import dev.catalogsync.application.port.in.ObserveQueue;
 import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.port.out.SyncStatistics;
-import dev.catalogsync.bootstrap.ServiceSettings;
 import dev.catalogsync.bootstrap.metrics.DropwizardEnqueueStatistics;
 import dev.catalogsync.bootstrap.metrics.DropwizardPartitionStatistics;
 import dev.catalogsync.bootstrap.metrics.DropwizardSchedulerStats;
@@ -22,6 +21,7 @@ import dev.catalogsync.bootstrap.observe.QueueSampler;
 import dev.catalogsync.bootstrap.observe.Readiness;
 import dev.catalogsync.bootstrap.observe.WorkerRunLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -32,12 +32,20 @@ import java.util.function.BooleanSupplier;
 public class ObservabilityModule extends AbstractModule {
 
     private final MetricRegistry registry;
-    private final ServiceSettings settings;
+    private final String cron;
+    private final Duration readyMaxPendingAge;
     private final boolean runsScheduler;
 
-    public ObservabilityModule(MetricRegistry registry, ServiceSettings settings, boolean runsScheduler) {
+    /**
+     * @param cron the worker cron's expression, for the readiness check of its ticks
+     * @param readyMaxPendingAge the oldest a pending event may get, flag on, for the service to be ready
+     * @param runsScheduler whether the service runs db-scheduler (else the scheduler and cron are not checked)
+     */
+    public ObservabilityModule(
+            MetricRegistry registry, String cron, Duration readyMaxPendingAge, boolean runsScheduler) {
         this.registry = registry;
-        this.settings = settings;
+        this.cron = cron;
+        this.readyMaxPendingAge = readyMaxPendingAge;
         this.runsScheduler = runsScheduler;
     }
 
@@ -92,6 +100,6 @@ public class ObservabilityModule extends AbstractModule {
     Readiness readiness(QueueSampler sampler, Provider<SyncWorkerScheduler> scheduler, Clock clock) {
         Optional<BooleanSupplier> polling =
                 runsScheduler ? Optional.of(() -> scheduler.get().isPolling()) : Optional.empty();
-        return new Readiness(sampler, polling, settings.cron(), settings.readyMaxPendingAge(), clock);
+        return new Readiness(sampler, polling, cron, readyMaxPendingAge, clock);
     }
 }

@@ -3,10 +3,10 @@ package dev.catalogsync.bootstrap.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.application.port.out.EnqueueStatistics.EnqueuePath;
 import dev.catalogsync.application.port.out.EnqueueStatistics.QueueOutcome;
 import dev.catalogsync.domain.BatchResult;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

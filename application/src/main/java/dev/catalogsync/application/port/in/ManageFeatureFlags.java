@@ -1,8 +1,8 @@
 package dev.catalogsync.application.port.in;
 
-import dev.catalogsync.application.flags.ChangedBy;
 import dev.catalogsync.application.flags.FeatureFlag;
-import dev.catalogsync.application.flags.FlagChange;
+import dev.catalogsync.application.port.out.ChangedBy;
+import dev.catalogsync.application.port.out.FlagChange;
 import java.util.List;
 
 /**

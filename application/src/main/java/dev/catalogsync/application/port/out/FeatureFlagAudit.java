@@ -1,6 +1,5 @@
 package dev.catalogsync.application.port.out;
 
-import dev.catalogsync.application.flags.FlagChange;
 import java.util.List;
 
 /**

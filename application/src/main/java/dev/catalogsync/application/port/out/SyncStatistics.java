@@ -1,7 +1,7 @@
 package dev.catalogsync.application.port.out;
 
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.domain.BatchResult;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Duration;
 import java.time.Instant;
 

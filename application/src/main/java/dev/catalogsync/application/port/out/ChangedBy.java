@@ -1,4 +1,4 @@
-package dev.catalogsync.application.flags;
+package dev.catalogsync.application.port.out;
 
 import java.util.Objects;
 
