@@ -1,5 +1,6 @@
 package dev.catalogsync.bootstrap;
 
+import com.codahale.metrics.MetricRegistry;
 import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -22,8 +23,11 @@ import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.CheckForPendingEvents;
 import dev.catalogsync.application.port.out.SyncEventQueue;
+import dev.catalogsync.bootstrap.metrics.JvmAndJmx;
+import dev.catalogsync.bootstrap.observe.QueueSampler;
 import dev.catalogsync.bootstrap.wiring.CoreModule;
 import dev.catalogsync.bootstrap.wiring.HttpModule;
+import dev.catalogsync.bootstrap.wiring.ObservabilityModule;
 import dev.catalogsync.bootstrap.wiring.PostgresModule;
 import dev.catalogsync.bootstrap.wiring.SchedulerModule;
 import java.io.IOException;
@@ -87,6 +91,9 @@ public final class CatalogSyncService implements AutoCloseable {
     /** What {@link #start()} started, in the order {@link #close()} stops it: scheduler, poll, HTTP. */
     private final List<AutoCloseable> running = new ArrayList<>();
 
+    private final MetricRegistry metricRegistry;
+    private final boolean exposesJmx;
+
     private State state = State.BUILT;
     private InetSocketAddress httpAddress;
 
@@ -95,7 +102,15 @@ public final class CatalogSyncService implements AutoCloseable {
         this.httpBinding = builder.httpBinding();
         this.httpAccess = builder.httpAccess();
         this.runsScheduler = builder.runsScheduler;
+        this.exposesJmx = builder.exposesJmx;
+        if (builder.metricRegistry == null) {
+            this.metricRegistry = new MetricRegistry();
+            JvmAndJmx.registerJvmMetrics(metricRegistry);
+        } else {
+            this.metricRegistry = builder.metricRegistry;
+        }
         Module ours = Modules.combine(
+                new ObservabilityModule(metricRegistry, settings.cron(), settings.readyMaxPendingAge(), runsScheduler),
                 new PostgresModule(builder.dataSource),
                 new CoreModule(builder.clock),
                 new SchedulerModule(
@@ -161,6 +176,12 @@ public final class CatalogSyncService implements AutoCloseable {
                 LOG.info("the pending-events poll is off: direct SQL updates wait for the cron");
             }
             httpBinding.ifPresent(address -> running.add(startHttp(address)));
+            QueueSampler sampler = injector.getInstance(QueueSampler.class);
+            sampler.start();
+            running.add(sampler);
+            if (exposesJmx) {
+                running.add(JvmAndJmx.startJmx(metricRegistry));
+            }
         } catch (RuntimeException e) {
             stopRunningParts();
             state = State.CLOSED;
@@ -187,6 +208,14 @@ public final class CatalogSyncService implements AutoCloseable {
     /** Where the HTTP endpoints listen, with the port chosen when 0 was asked for; empty before start or without HTTP. */
     public synchronized Optional<InetSocketAddress> httpAddress() {
         return Optional.ofNullable(httpAddress);
+    }
+
+    /**
+     * The registry every metric of the service is in (the host's, if it gave one to the builder): for a host's own
+     * reporter, or Micrometer's Dropwizard bridge. The names are {@link dev.catalogsync.bootstrap.metrics.MetricNames}'.
+     */
+    public MetricRegistry metricRegistry() {
+        return metricRegistry;
     }
 
     /** The settings it runs with. */
@@ -293,6 +322,8 @@ public final class CatalogSyncService implements AutoCloseable {
         private boolean httpReadOpen;
         private List<String> httpPublicNames = List.of();
         private boolean runsScheduler = true;
+        private MetricRegistry metricRegistry;
+        private boolean exposesJmx;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -383,6 +414,21 @@ public final class CatalogSyncService implements AutoCloseable {
          */
         public Builder withoutScheduler() {
             runsScheduler = false;
+            return this;
+        }
+
+        /**
+         * Put the service's metrics in the host's registry instead of one of its own (then the JVM's figures are
+         * left to the host). Names must not clash with the host's: ours all start with {@code catalog_sync.}.
+         */
+        public Builder metricRegistry(MetricRegistry registry) {
+            metricRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Also publish the metrics as JMX MBeans (domain {@value JvmAndJmx#JMX_DOMAIN}) while the service runs. */
+        public Builder withJmx() {
+            exposesJmx = true;
             return this;
         }
 

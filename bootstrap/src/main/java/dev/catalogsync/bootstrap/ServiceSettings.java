@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param partitionsCron when to run a partition round, or {@value UpkeepSettings#OFF}
  * @param partitionPolicy the partition duration and retention of each partition round
  * @param reconcileCron when to run {@code reconcile --repair}, or {@value UpkeepSettings#OFF}
+ * @param readyMaxPendingAge {@code GET /ready} answers 503 while the flag is on and the oldest pending event has
+ *     waited longer than this
  */
 public record ServiceSettings(
         BatchSize batchSize,
@@ -27,7 +29,11 @@ public record ServiceSettings(
         Duration pollInterval,
         String partitionsCron,
         SlidingListPolicy partitionPolicy,
-        String reconcileCron) {
+        String reconcileCron,
+        Duration readyMaxPendingAge) {
+
+    /** Five minutes: five cron intervals, far beyond what a healthy service lets an event wait (about a second). */
+    public static final Duration DEFAULT_READY_MAX_PENDING_AGE = Duration.ofMinutes(5);
 
     /** The idle poll's interval unless told otherwise: a direct SQL update is synced well within a second. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
@@ -42,7 +48,8 @@ public record ServiceSettings(
             DEFAULT_POLL_INTERVAL,
             UpkeepSettings.DEFAULT_PARTITIONS_CRON,
             SlidingListPolicy.DEFAULT,
-            UpkeepSettings.OFF);
+            UpkeepSettings.OFF,
+            DEFAULT_READY_MAX_PENDING_AGE);
 
     public ServiceSettings {
         Objects.requireNonNull(batchSize, "batchSize");
@@ -55,30 +62,45 @@ public record ServiceSettings(
         UpkeepSettings.checkSchedule(Objects.requireNonNull(partitionsCron, "partitionsCron"));
         UpkeepSettings.checkSchedule(Objects.requireNonNull(reconcileCron, "reconcileCron"));
         Objects.requireNonNull(partitionPolicy, "partitionPolicy");
+        Objects.requireNonNull(readyMaxPendingAge, "readyMaxPendingAge");
+        if (readyMaxPendingAge.isNegative() || readyMaxPendingAge.isZero()) {
+            throw new IllegalArgumentException("readyMaxPendingAge must be positive, was " + readyMaxPendingAge);
+        }
     }
 
     public ServiceSettings withBatchSize(BatchSize value) {
-        return new ServiceSettings(value, cron, pollInterval, partitionsCron, partitionPolicy, reconcileCron);
+        return new ServiceSettings(
+                value, cron, pollInterval, partitionsCron, partitionPolicy, reconcileCron, readyMaxPendingAge);
     }
 
     public ServiceSettings withCron(String value) {
-        return new ServiceSettings(batchSize, value, pollInterval, partitionsCron, partitionPolicy, reconcileCron);
+        return new ServiceSettings(
+                batchSize, value, pollInterval, partitionsCron, partitionPolicy, reconcileCron, readyMaxPendingAge);
     }
 
     public ServiceSettings withPollInterval(Duration value) {
-        return new ServiceSettings(batchSize, cron, value, partitionsCron, partitionPolicy, reconcileCron);
+        return new ServiceSettings(
+                batchSize, cron, value, partitionsCron, partitionPolicy, reconcileCron, readyMaxPendingAge);
     }
 
     public ServiceSettings withPartitionsCron(String value) {
-        return new ServiceSettings(batchSize, cron, pollInterval, value, partitionPolicy, reconcileCron);
+        return new ServiceSettings(
+                batchSize, cron, pollInterval, value, partitionPolicy, reconcileCron, readyMaxPendingAge);
     }
 
     public ServiceSettings withPartitionPolicy(SlidingListPolicy value) {
-        return new ServiceSettings(batchSize, cron, pollInterval, partitionsCron, value, reconcileCron);
+        return new ServiceSettings(
+                batchSize, cron, pollInterval, partitionsCron, value, reconcileCron, readyMaxPendingAge);
     }
 
     public ServiceSettings withReconcileCron(String value) {
-        return new ServiceSettings(batchSize, cron, pollInterval, partitionsCron, partitionPolicy, value);
+        return new ServiceSettings(
+                batchSize, cron, pollInterval, partitionsCron, partitionPolicy, value, readyMaxPendingAge);
+    }
+
+    public ServiceSettings withReadyMaxPendingAge(Duration value) {
+        return new ServiceSettings(
+                batchSize, cron, pollInterval, partitionsCron, partitionPolicy, reconcileCron, value);
     }
 
     /** Whether the idle poll runs at all. */

@@ -325,11 +325,12 @@ class ServiceIT {
         assertThat(port.stderrLines()).hasSize(1).first().asString().contains("--http-port");
     }
 
-    /** One run as its "sync worker done" line reports it. */
+    /** One run as its "sync worker done" line reports it (in the JSON log's message, or a text line). */
     record Run(String by, long processed, Instant startedAt, Instant finishedAt) {
 
-        private static final Pattern DONE = Pattern.compile(
-                "sync worker done: .*consumable_events=(\\d+) processed_events=(\\d+) .*started_at=(\\S+) finished_at=(\\S+)");
+        private static final Pattern DONE =
+                Pattern.compile("sync worker done: .*consumable_events=(\\d+) processed_events=(\\d+) "
+                        + ".*started_at=([0-9T:.\\-]+Z) finished_at=([0-9T:.\\-]+Z)");
 
         static List<Run> parse(String log, String by) {
             List<Run> runs = new ArrayList<>();

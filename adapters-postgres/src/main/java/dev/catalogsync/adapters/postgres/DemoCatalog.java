@@ -13,8 +13,8 @@ import org.jooq.Record;
  */
 public class DemoCatalog {
 
-    /** What {@link #seed} made. */
-    public record SeedReport(int projects, int queuedEvents) {}
+    /** What {@link #seed} made: the projects' ids run from {@code firstProjectId} to {@code lastProjectId}. */
+    public record SeedReport(int projects, int queuedEvents, long firstProjectId, long lastProjectId) {}
 
     private final DSLContext dsl;
 
@@ -48,7 +48,31 @@ public class DemoCatalog {
             int queued = tx.execute(
                     "UPDATE projects SET name = name || ' (renamed)' WHERE id BETWEEN {0} AND {1}",
                     val(first), val(last));
-            return new SeedReport(projects, queued);
+            return new SeedReport(projects, queued, first, last);
         });
+    }
+
+    /** Renames one project, as an application (or a person with psql) would: one UPDATE. */
+    public void rename(long projectId, String name) {
+        dsl.execute("UPDATE projects SET name = {0} WHERE id = {1}", val(name), val(projectId));
+    }
+
+    /**
+     * Renames the projects {@code firstId} to {@code lastId} in one UPDATE, as a bulk change or a migration would:
+     * each gets {@code prefix} followed by its id.
+     *
+     * @return how many projects changed
+     */
+    public int renameAll(long firstId, long lastId, String prefix) {
+        return dsl.execute(
+                "UPDATE projects SET name = {0} || id WHERE id BETWEEN {1} AND {2}",
+                val(prefix), val(firstId), val(lastId));
+    }
+
+    /** Whether the project's catalog resource carries {@code name}: the mirror caught up with that change. */
+    public boolean mirrors(long projectId, String name) {
+        return dsl.fetchExists(dsl.selectOne()
+                .from("catalog_resources")
+                .where("project_id = {0} AND name = {1}", val(projectId), val(name)));
     }
 }

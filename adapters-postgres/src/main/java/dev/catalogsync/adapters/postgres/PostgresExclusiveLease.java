@@ -64,6 +64,13 @@ public class PostgresExclusiveLease implements ExclusiveLease {
         return holder.filter(token::equals).map(ours -> new PostgresHeld(key, ours));
     }
 
+    /** One probe of the primary key, expiry compared on the database clock like everywhere else. */
+    @Override
+    public boolean isHeld(String key) {
+        Objects.requireNonNull(key, "key");
+        return dsl.fetchExists(LEASES, LEASES.LEASE_KEY.eq(key).and(LEASES.EXPIRES_AT.gt(currentOffsetDateTime())));
+    }
+
     /** {@code now() + make_interval(secs => ttl)}: the expiry on the database clock, to the microsecond. */
     private static Field<OffsetDateTime> nowPlus(Duration timeToLive) {
         double seconds = timeToLive.getSeconds() + timeToLive.getNano() / 1e9;

@@ -5,6 +5,7 @@ import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import dev.catalogsync.application.contract.CatalogMirrorContract;
 import dev.catalogsync.application.contract.CatalogWorld;
 import dev.catalogsync.application.contract.ExclusiveLeaseContract;
+import dev.catalogsync.application.contract.FeatureFlagAuditContract;
 import dev.catalogsync.application.contract.FeatureFlagStoreContract;
 import dev.catalogsync.application.contract.MaintainQueuePartitionsContract;
 import dev.catalogsync.application.contract.MirrorDriftContract;
@@ -14,6 +15,7 @@ import dev.catalogsync.application.contract.ReconcileMirrorContract;
 import dev.catalogsync.application.contract.SyncEventQueueContract;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.QueuePartitions;
@@ -38,6 +40,7 @@ class PostgresAdaptersHonourTheContractsTest {
     private final PostgresCatalogMirror mirror = new PostgresCatalogMirror(database.dataSource());
     private final PostgresExclusiveLease lease = new PostgresExclusiveLease(database.dataSource());
     private final PostgresFeatureFlagStore flags = new PostgresFeatureFlagStore(database.dataSource());
+    private final PostgresFeatureFlagAudit audit = new PostgresFeatureFlagAudit(database.dataSource());
     private final PostgresQueuePartitions partitions = new PostgresQueuePartitions(database.dataSource());
     private final PostgresMirrorDrift drift = new PostgresMirrorDrift(database.dataSource());
 
@@ -106,6 +109,14 @@ class PostgresAdaptersHonourTheContractsTest {
         @Override
         protected void expire(String key) {
             database.expireLease(key);
+        }
+    }
+
+    @Nested
+    class Audit extends FeatureFlagAuditContract {
+        @Override
+        protected FeatureFlagAudit audit() {
+            return audit;
         }
     }
 

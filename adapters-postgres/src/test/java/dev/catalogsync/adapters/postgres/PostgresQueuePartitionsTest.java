@@ -12,6 +12,7 @@ import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.Completed;
 import dev.catalogsync.application.port.out.PartitionChange;
+import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.service.MaintainQueuePartitionsService;
 import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
@@ -194,7 +195,11 @@ class PostgresQueuePartitionsTest {
         assertThatThrownBy(() -> rename(project)).hasMessageContaining("no partition of relation");
 
         MaintainQueuePartitionsService maintenance = new MaintainQueuePartitionsService(
-                partitions, new PostgresExclusiveLease(database.dataSource()), duration -> {}, new SettableClock());
+                partitions,
+                new PostgresExclusiveLease(database.dataSource()),
+                duration -> {},
+                PartitionStatistics.NOOP,
+                new SettableClock());
         Completed round = (Completed) maintenance.maintain(SlidingListPolicy.DEFAULT);
 
         assertThat(round.done()).containsExactly(new Activate(1));

@@ -10,6 +10,7 @@ import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.DrainSyncEvents;
 import dev.catalogsync.application.port.in.DrainSyncEvents.DrainReport;
 import dev.catalogsync.application.port.in.DrainSyncEvents.StopReason;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
 import dev.catalogsync.application.service.DrainSyncEventsService;
@@ -68,6 +69,7 @@ class TheMirrorCopiesOddProjectDataExactlyTest {
                 WorkerQueue.NONE,
                 new FeatureFlagStates(flags),
                 SyncStatistics.NOOP,
+                EnqueueStatistics.NOOP,
                 Clock.systemUTC());
         // Nothing else takes the lease here, so the drain never waits for it.
         drain = new DrainSyncEventsService(worker, duration -> {});

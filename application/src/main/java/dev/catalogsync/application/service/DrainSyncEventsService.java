@@ -3,8 +3,8 @@ package dev.catalogsync.application.service;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.DrainSyncEvents;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.application.port.out.Pause;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Duration;
 
 /** Runs the worker the way its re-enqueue chain would, in the caller's thread, until it stops asking. */

@@ -3,6 +3,7 @@ package dev.catalogsync.application.service;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.PartitionChange;
+import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.domain.partitioning.PartitionLayout;
@@ -43,12 +44,19 @@ public class MaintainQueuePartitionsService implements MaintainQueuePartitions {
     private final QueuePartitions partitions;
     private final ExclusiveLease lease;
     private final Pause pause;
+    private final PartitionStatistics statistics;
     private final Clock clock;
 
-    public MaintainQueuePartitionsService(QueuePartitions partitions, ExclusiveLease lease, Pause pause, Clock clock) {
+    public MaintainQueuePartitionsService(
+            QueuePartitions partitions,
+            ExclusiveLease lease,
+            Pause pause,
+            PartitionStatistics statistics,
+            Clock clock) {
         this.partitions = partitions;
         this.lease = lease;
         this.pause = pause;
+        this.statistics = statistics;
         this.clock = clock;
     }
 
@@ -56,11 +64,20 @@ public class MaintainQueuePartitionsService implements MaintainQueuePartitions {
     public MaintenanceRound maintain(SlidingListPolicy policy) {
         Optional<ExclusiveLease.Held> held = lease.tryObtain(LEASE_KEY, LEASE_TIME_TO_LIVE);
         if (held.isEmpty()) {
+            statistics.roundSkippedForAnother();
             return new OtherRoundRunning();
         }
+        Completed round;
         try (ExclusiveLease.Held ignored = held.get()) {
-            return runRound(policy);
+            round = runRound(policy);
         }
+        statistics.roundCompleted(
+                round.valuesDone(PartitionStep.CreateAndActivate.class).size(),
+                round.valuesDone(PartitionStep.Activate.class).size(),
+                round.valuesDone(PartitionStep.Detach.class).size(),
+                round.valuesDone(PartitionStep.Drop.class).size(),
+                round.skipped().size());
+        return round;
     }
 
     private Completed runRound(SlidingListPolicy policy) {

@@ -5,8 +5,9 @@ import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_C
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
+import dev.catalogsync.application.port.out.EnqueueStatistics.EnqueuePath;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
@@ -14,6 +15,7 @@ import dev.catalogsync.application.port.out.WorkerQueue;
 import dev.catalogsync.domain.BatchResult;
 import dev.catalogsync.domain.PendingRange;
 import dev.catalogsync.domain.SyncBatch;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,7 @@ public class PerformSyncWorkerService implements PerformSyncWorker {
     private final WorkerQueue workerQueue;
     private final FeatureFlagStates flags;
     private final SyncStatistics statistics;
+    private final EnqueueStatistics enqueues;
     private final Clock clock;
 
     public PerformSyncWorkerService(
@@ -61,6 +64,7 @@ public class PerformSyncWorkerService implements PerformSyncWorker {
             WorkerQueue workerQueue,
             FeatureFlagStates flags,
             SyncStatistics statistics,
+            EnqueueStatistics enqueues,
             Clock clock) {
         this.queue = queue;
         this.mirror = mirror;
@@ -68,11 +72,26 @@ public class PerformSyncWorkerService implements PerformSyncWorker {
         this.workerQueue = workerQueue;
         this.flags = flags;
         this.statistics = statistics;
+        this.enqueues = enqueues;
         this.clock = clock;
     }
 
+    /** Reports every perform, normal or failed, once to the statistics with when it started and how long it took. */
     @Override
     public WorkerRun perform(BatchSize batchSize) {
+        Instant started = clock.instant();
+        WorkerRun run;
+        try {
+            run = performOnce(batchSize);
+        } catch (RuntimeException e) {
+            statistics.performFailed(e, started, Duration.between(started, clock.instant()));
+            throw e;
+        }
+        statistics.performed(run, started, Duration.between(started, clock.instant()));
+        return run;
+    }
+
+    private WorkerRun performOnce(BatchSize batchSize) {
         if (!flags.isEnabled(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS)) {
             statistics.flagDisabled();
             return new WorkerRun.FlagDisabled();
@@ -113,6 +132,7 @@ public class PerformSyncWorkerService implements PerformSyncWorker {
     private boolean enqueueWorkerIfPendingRemain() {
         if (queue.hasPending() && flags.isEnabled(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS)) {
             workerQueue.enqueue();
+            enqueues.pathDecided(EnqueuePath.WORKER, "enqueued");
             return true;
         }
         return false;

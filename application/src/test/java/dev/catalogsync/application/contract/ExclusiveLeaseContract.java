@@ -73,4 +73,19 @@ public abstract class ExclusiveLeaseContract {
 
         assertThat(lease().tryObtain("a", TTL)).isPresent();
     }
+
+    @Test
+    void is_held_while_a_holder_has_it_and_not_after_release_or_expiry() {
+        assertThat(lease().isHeld("a")).isFalse();
+        ExclusiveLease.Held held = lease().tryObtain("a", TTL).orElseThrow();
+
+        assertThat(lease().isHeld("a")).isTrue();
+        assertThat(lease().isHeld("b")).isFalse();
+        held.close();
+        assertThat(lease().isHeld("a")).isFalse();
+
+        lease().tryObtain("a", TTL);
+        expire("a");
+        assertThat(lease().isHeld("a")).isFalse();
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.Completed;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.MaintenanceRound;
 import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.service.MaintainQueuePartitionsService;
@@ -52,7 +53,8 @@ public abstract class MaintainQueuePartitionsContract {
     private int renames;
 
     private MaintainQueuePartitionsService maintenance() {
-        return new MaintainQueuePartitionsService(partitions(), lease(), duration -> {}, clock());
+        return new MaintainQueuePartitionsService(
+                partitions(), lease(), duration -> {}, PartitionStatistics.NOOP, clock());
     }
 
     private Completed round(SlidingListPolicy policy) {

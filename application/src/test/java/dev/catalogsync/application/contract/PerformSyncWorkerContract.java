@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogsync.application.fakes.RecordingWorkerQueue;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.SyncEventQueue;
@@ -15,6 +15,7 @@ import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.service.PerformSyncWorkerService;
 import dev.catalogsync.domain.BatchResult;
 import dev.catalogsync.domain.SyncEvent;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,6 +52,7 @@ public abstract class PerformSyncWorkerContract {
                 workerQueue,
                 new FeatureFlagStates(flagStore()),
                 SyncStatistics.NOOP,
+                EnqueueStatistics.NOOP,
                 Clock.systemUTC());
     }
 

@@ -8,6 +8,7 @@ import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileReport;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileRequest;
 import dev.catalogsync.application.port.out.CatalogMirror;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
@@ -66,6 +67,7 @@ public abstract class ReconcileMirrorContract {
                 WorkerQueue.NONE,
                 new FeatureFlagStates(flagStore()),
                 SyncStatistics.NOOP,
+                EnqueueStatistics.NOOP,
                 Clock.systemUTC());
         new DrainSyncEventsService(worker, duration -> {}).drain(BatchSize.DEFAULT, (run, processed) -> {});
     }

@@ -3,6 +3,7 @@ package dev.catalogsync.application.fakes;
 import dev.catalogsync.application.contract.CatalogMirrorContract;
 import dev.catalogsync.application.contract.CatalogWorld;
 import dev.catalogsync.application.contract.ExclusiveLeaseContract;
+import dev.catalogsync.application.contract.FeatureFlagAuditContract;
 import dev.catalogsync.application.contract.FeatureFlagStoreContract;
 import dev.catalogsync.application.contract.MaintainQueuePartitionsContract;
 import dev.catalogsync.application.contract.MirrorDriftContract;
@@ -12,6 +13,7 @@ import dev.catalogsync.application.contract.ReconcileMirrorContract;
 import dev.catalogsync.application.contract.SyncEventQueueContract;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.QueuePartitions;
@@ -27,6 +29,7 @@ class FakesHonourTheContractsTest {
     private final InMemoryCatalog catalog = new InMemoryCatalog(clock);
     private final InMemoryExclusiveLease lease = new InMemoryExclusiveLease(clock);
     private final InMemoryFeatureFlagStore flags = new InMemoryFeatureFlagStore();
+    private final InMemoryFeatureFlagAudit audit = new InMemoryFeatureFlagAudit();
     private final InMemoryQueuePartitions partitions = new InMemoryQueuePartitions(catalog);
 
     @Nested
@@ -78,6 +81,14 @@ class FakesHonourTheContractsTest {
         @Override
         protected FeatureFlagStore store() {
             return flags;
+        }
+    }
+
+    @Nested
+    class Audit extends FeatureFlagAuditContract {
+        @Override
+        protected FeatureFlagAudit audit() {
+            return audit;
         }
     }
 

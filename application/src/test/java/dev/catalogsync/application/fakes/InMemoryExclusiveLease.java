@@ -32,6 +32,12 @@ public class InMemoryExclusiveLease implements ExclusiveLease {
         return Optional.of(() -> release(key, token));
     }
 
+    @Override
+    public synchronized boolean isHeld(String key) {
+        Holder current = holders.get(key);
+        return current != null && current.expiresAt().isAfter(clock.instant());
+    }
+
     private synchronized void release(String key, Object token) {
         Holder current = holders.get(key);
         if (current != null && current.token() == token) {

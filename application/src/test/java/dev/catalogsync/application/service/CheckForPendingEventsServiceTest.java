@@ -11,6 +11,10 @@ import dev.catalogsync.application.fakes.RecordingWorkerQueue;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.CheckForPendingEvents.PendingCheck;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
+import dev.catalogsync.application.port.out.EnqueueStatistics.EnqueuePath;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The idle poll that catches updates made by direct SQL, which no callback reports. */
@@ -19,8 +23,14 @@ class CheckForPendingEventsServiceTest {
     private final InMemoryCatalog catalog = new InMemoryCatalog(new SettableClock());
     private final InMemoryFeatureFlagStore flagStore = new InMemoryFeatureFlagStore();
     private final RecordingWorkerQueue workerQueue = new RecordingWorkerQueue();
-    private final CheckForPendingEventsService poll =
-            new CheckForPendingEventsService(catalog, new FeatureFlagStates(flagStore), workerQueue);
+    private final List<String> decisions = new ArrayList<>();
+    private final CheckForPendingEventsService poll = new CheckForPendingEventsService(
+            catalog, new FeatureFlagStates(flagStore), workerQueue, new EnqueueStatistics() {
+                @Override
+                public void pathDecided(EnqueuePath path, String outcome) {
+                    decisions.add(path.label() + " " + outcome);
+                }
+            });
 
     private void queueOneEvent() {
         long project = catalog.createProject(new MirroredAttributes("a", null, VisibilityLevel.PUBLIC));
@@ -51,5 +61,15 @@ class CheckForPendingEventsServiceTest {
 
         assertThat(poll.check()).isEqualTo(PendingCheck.FEATURE_FLAG_DISABLED);
         assertThat(workerQueue.enqueued()).isZero();
+    }
+
+    @Test
+    void each_answer_is_told_to_the_enqueue_statistics_under_the_poll() {
+        poll.check();
+        queueOneEvent();
+        flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
+        poll.check();
+
+        assertThat(decisions).containsExactly("poll feature_flag_disabled", "poll enqueued");
     }
 }

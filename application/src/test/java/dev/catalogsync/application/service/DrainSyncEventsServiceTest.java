@@ -13,10 +13,11 @@ import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.DrainSyncEvents.DrainReport;
 import dev.catalogsync.application.port.in.DrainSyncEvents.StopReason;
-import dev.catalogsync.application.port.in.WorkerRun;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,7 @@ class DrainSyncEventsServiceTest {
                 WorkerQueue.NONE,
                 new FeatureFlagStates(flagStore),
                 SyncStatistics.NOOP,
+                EnqueueStatistics.NOOP,
                 clock);
         // Another process releases the lease after the drain has waited for it twice.
         drain = new DrainSyncEventsService(worker, duration -> {

@@ -17,6 +17,7 @@ import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.HandleProjectUpdate.ProjectUpdateOutcome;
 import dev.catalogsync.application.port.in.HandleProjectUpdate.ProjectUpdated;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class HandleProjectUpdateServiceTest {
     private final InMemoryCatalog catalog = new InMemoryCatalog(new SettableClock());
     private final InMemoryFeatureFlagStore flagStore = new InMemoryFeatureFlagStore();
     private final RecordingWorkerQueue workerQueue = new RecordingWorkerQueue();
-    private final HandleProjectUpdateService callback =
-            new HandleProjectUpdateService(catalog, new FeatureFlagStates(flagStore), workerQueue);
+    private final HandleProjectUpdateService callback = new HandleProjectUpdateService(
+            catalog, new FeatureFlagStates(flagStore), workerQueue, EnqueueStatistics.NOOP);
 
     /** Every combination of the three conditions, and what the callback must answer. */
     static Stream<Arguments> the_decision_table() {

@@ -11,6 +11,7 @@ import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.Completed;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.SkippedStep;
 import dev.catalogsync.application.port.out.PartitionChange;
+import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.partitioning.PartitionLayout;
@@ -33,8 +34,8 @@ class MaintainQueuePartitionsServiceTest {
     private final InMemoryCatalog catalog = new InMemoryCatalog(clock);
     private final InMemoryQueuePartitions partitions = new InMemoryQueuePartitions(catalog);
     private final List<Duration> pauses = new ArrayList<>();
-    private final MaintainQueuePartitionsService maintenance =
-            new MaintainQueuePartitionsService(partitions, new InMemoryExclusiveLease(clock), pauses::add, clock);
+    private final MaintainQueuePartitionsService maintenance = new MaintainQueuePartitionsService(
+            partitions, new InMemoryExclusiveLease(clock), pauses::add, PartitionStatistics.NOOP, clock);
 
     private void queueEvent() {
         long project = catalog.createProject(new MirroredAttributes("p", null, VisibilityLevel.PUBLIC));
@@ -133,9 +134,9 @@ class MaintainQueuePartitionsServiceTest {
             }
         };
 
-        Completed round = (Completed)
-                new MaintainQueuePartitionsService(stale, new InMemoryExclusiveLease(clock), pauses::add, clock)
-                        .maintain(DROP_AT_ONCE);
+        Completed round = (Completed) new MaintainQueuePartitionsService(
+                        stale, new InMemoryExclusiveLease(clock), pauses::add, PartitionStatistics.NOOP, clock)
+                .maintain(DROP_AT_ONCE);
 
         assertThat(round.done()).isEmpty();
         assertThat(round.skipped())

@@ -2,6 +2,7 @@ package dev.catalogsync.application.service;
 
 import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalogsync.application.contract.MirroredAttributes;
 import dev.catalogsync.application.contract.VisibilityLevel;
@@ -12,11 +13,14 @@ import dev.catalogsync.application.fakes.RecordingWorkerQueue;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
-import dev.catalogsync.application.port.in.WorkerRun;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
+import dev.catalogsync.application.port.out.EnqueueStatistics.EnqueuePath;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.domain.BatchResult;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,14 @@ class PerformSyncWorkerServiceTest {
     private final RecordingWorkerQueue workerQueue = new RecordingWorkerQueue();
     private final RecordingStatistics statistics = new RecordingStatistics();
     private final PerformSyncWorkerService worker = new PerformSyncWorkerService(
-            catalog, catalog, lease, workerQueue, new FeatureFlagStates(flagStore), statistics, clock);
+            catalog,
+            catalog,
+            lease,
+            workerQueue,
+            new FeatureFlagStates(flagStore),
+            statistics,
+            EnqueueStatistics.NOOP,
+            clock);
 
     /** Tells what it was told, in order. */
     private static final class RecordingStatistics implements SyncStatistics {
@@ -55,6 +66,16 @@ class PerformSyncWorkerServiceTest {
         public void flagDisabled() {
             told.add("flagDisabled");
         }
+
+        @Override
+        public void performed(WorkerRun run, Instant startedAt, Duration took) {
+            told.add("performed " + run.getClass().getSimpleName() + " in " + took.toMillis() + " ms");
+        }
+
+        @Override
+        public void performFailed(RuntimeException failure, Instant startedAt, Duration took) {
+            told.add("performFailed " + failure.getMessage());
+        }
     }
 
     private void queueEvents(int count) {
@@ -73,7 +94,7 @@ class PerformSyncWorkerServiceTest {
 
         assertThat(worker.perform(BatchSize.DEFAULT)).isEqualTo(new WorkerRun.FlagDisabled());
 
-        assertThat(statistics.told).containsExactly("flagDisabled");
+        assertThat(statistics.told).containsExactly("flagDisabled", "performed FlagDisabled in 0 ms");
         assertThat(catalog.pendingCount()).isEqualTo(2);
         assertThat(workerQueue.enqueued()).isZero();
         other.close();
@@ -88,7 +109,7 @@ class PerformSyncWorkerServiceTest {
 
         assertThat(worker.perform(BatchSize.DEFAULT)).isEqualTo(new WorkerRun.LeaseBusy(true));
 
-        assertThat(statistics.told).containsExactly("leaseBusy");
+        assertThat(statistics.told).containsExactly("leaseBusy", "performed LeaseBusy in 0 ms");
         other.close();
     }
 
@@ -102,7 +123,64 @@ class PerformSyncWorkerServiceTest {
         assertThat(worker.perform(new BatchSize(2)))
                 .isEqualTo(new WorkerRun.Processed(new BatchResult(estimatedTotal, 2, 2), true));
 
-        assertThat(statistics.told).containsExactly("batchProcessed " + new BatchResult(estimatedTotal, 2, 2));
+        assertThat(statistics.told)
+                .containsExactly(
+                        "batchProcessed " + new BatchResult(estimatedTotal, 2, 2), "performed Processed in 0 ms");
         assertThat(workerQueue.enqueued()).isEqualTo(1);
+    }
+
+    @Test
+    void a_failing_store_is_told_as_a_failed_perform_and_the_failure_passes_on() {
+        flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
+        ExclusiveLease failingLease = new ExclusiveLease() {
+            @Override
+            public java.util.Optional<Held> tryObtain(String key, Duration timeToLive) {
+                throw new IllegalStateException("the database does not answer");
+            }
+
+            @Override
+            public boolean isHeld(String key) {
+                return false;
+            }
+        };
+        PerformSyncWorkerService failing = new PerformSyncWorkerService(
+                catalog,
+                catalog,
+                failingLease,
+                workerQueue,
+                new FeatureFlagStates(flagStore),
+                statistics,
+                EnqueueStatistics.NOOP,
+                clock);
+
+        assertThatThrownBy(() -> failing.perform(BatchSize.DEFAULT)).hasMessage("the database does not answer");
+
+        assertThat(statistics.told).containsExactly("performFailed the database does not answer");
+    }
+
+    @Test
+    void a_reenqueue_is_told_as_the_worker_path_enqueueing() {
+        flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
+        queueEvents(3);
+        List<String> decisions = new ArrayList<>();
+        PerformSyncWorkerService counted = new PerformSyncWorkerService(
+                catalog,
+                catalog,
+                lease,
+                workerQueue,
+                new FeatureFlagStates(flagStore),
+                statistics,
+                new EnqueueStatistics() {
+                    @Override
+                    public void pathDecided(EnqueuePath path, String outcome) {
+                        decisions.add(path.label() + " " + outcome);
+                    }
+                },
+                clock);
+
+        counted.perform(new BatchSize(2));
+        counted.perform(new BatchSize(2));
+
+        assertThat(decisions).containsExactly("worker enqueued");
     }
 }

@@ -6,7 +6,6 @@ import dev.catalogsync.adapters.postgres.EmbeddedPostgresServer;
 import dev.catalogsync.adapters.postgres.PostgresConnectionSettings;
 import dev.catalogsync.adapters.postgres.SchemaMigrator;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The database one command works on: the configured server, or the embedded one started for the command's
@@ -75,7 +74,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    DataSource dataSource() {
+    HikariDataSource dataSource() {
         return dataSource;
     }
 

@@ -1,8 +1,8 @@
 package dev.catalogsync.bootstrap.cli;
 
 import dev.catalogsync.application.port.in.DrainSyncEvents;
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.bootstrap.CatalogSyncService;
+import dev.catalogsync.domain.WorkerRun;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,12 +45,25 @@ class DrainCommand extends DatabaseCommand {
         };
     }
 
+    /** On a terminal only: events processed, their rate since the start, and about how many remain. */
     private static DrainSyncEvents.Listener progressTo(PrintWriter err) {
+        long started = System.nanoTime();
         return (run, processedSoFar) -> {
+            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
             String remaining = run instanceof WorkerRun.Processed processed
-                    ? ", about " + processed.result().estimatedTotalEvents() + " pending before this batch"
+                    ? ", about "
+                            + Math.max(
+                                    0,
+                                    processed.result().estimatedTotalEvents()
+                                            - processed.result().consumableEvents())
+                            + " remaining"
                     : "";
-            err.print("\rprocessed " + processedSoFar + " events" + remaining + "   ");
+            err.print(String.format(
+                    java.util.Locale.ROOT,
+                    "\rprocessed %d events, %.0f events/s%s   ",
+                    processedSoFar,
+                    processedSoFar / seconds,
+                    remaining));
             err.flush();
         };
     }

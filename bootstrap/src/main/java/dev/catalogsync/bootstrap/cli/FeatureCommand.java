@@ -4,10 +4,15 @@ import dev.catalogsync.application.flags.FeatureFlagDefinitions;
 import dev.catalogsync.application.flags.UnknownFeatureFlagException;
 import dev.catalogsync.application.port.in.ManageFeatureFlags;
 import dev.catalogsync.application.port.in.ManageFeatureFlags.FlagState;
+import dev.catalogsync.application.port.out.ChangedBy;
+import dev.catalogsync.application.port.out.FlagChange;
 import dev.catalogsync.bootstrap.CatalogSyncService;
+import dev.catalogsync.bootstrap.observe.StatusDocument;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -15,12 +20,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "feature",
         description = "Lists and sets feature flags: the rollout is 'feature set NAME true', the rollback "
-                + "'feature set NAME false', the clean-up 'feature delete NAME' (back to the shipped default).",
+                + "'feature set NAME false', the clean-up 'feature delete NAME' (back to the shipped default). "
+                + "Every set and delete is recorded with its actor; 'feature history NAME' lists them.",
         subcommands = {
             FeatureCommand.ListFlags.class,
             FeatureCommand.GetFlag.class,
             FeatureCommand.SetFlag.class,
-            FeatureCommand.DeleteFlag.class
+            FeatureCommand.DeleteFlag.class,
+            FeatureCommand.FlagHistory.class
         })
 class FeatureCommand implements Runnable {
 
@@ -29,7 +36,7 @@ class FeatureCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: list, get, set or delete");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: list, get, set, delete or history");
     }
 
     /** Refuses an unknown name before any database is opened. */
@@ -82,8 +89,25 @@ class FeatureCommand implements Runnable {
         }
     }
 
-    @Command(name = "set", description = "Enables (true) or disables (false) a flag for every instance.")
-    static class SetFlag extends OneFlagCommand {
+    /** A change of a flag: recorded in the audit with who made it, from the command line. */
+    abstract static class ChangeFlagCommand extends OneFlagCommand {
+        @Option(
+                names = "--actor",
+                paramLabel = "NAME",
+                description = "Who makes the change, for the audit (default: the operating system's user, "
+                        + "${sys:user.name}).")
+        String actor;
+
+        ChangedBy changedBy() {
+            String who = actor != null && !actor.isBlank() ? actor : System.getProperty("user.name", "unknown");
+            return new ChangedBy(who.isBlank() ? "unknown" : who, ChangedBy.COMMAND_LINE);
+        }
+    }
+
+    @Command(
+            name = "set",
+            description = "Enables (true) or disables (false) a flag for every instance, and records who did it.")
+    static class SetFlag extends ChangeFlagCommand {
         @Parameters(index = "1", paramLabel = "true|false")
         String value;
 
@@ -99,15 +123,64 @@ class FeatureCommand implements Runnable {
 
         @Override
         FlagState apply(ManageFeatureFlags flags) {
-            return flags.set(name, Boolean.parseBoolean(value.toLowerCase(Locale.ROOT)));
+            return flags.set(name, Boolean.parseBoolean(value.toLowerCase(Locale.ROOT)), changedBy());
         }
     }
 
-    @Command(name = "delete", description = "Forgets the flag's stored state; it returns to its shipped default.")
-    static class DeleteFlag extends OneFlagCommand {
+    @Command(
+            name = "delete",
+            description = "Forgets the flag's stored state; it returns to its shipped default. Recorded like a set.")
+    static class DeleteFlag extends ChangeFlagCommand {
         @Override
         FlagState apply(ManageFeatureFlags flags) {
-            return flags.delete(name);
+            return flags.delete(name, changedBy());
+        }
+    }
+
+    @Command(
+            name = "history",
+            description = {
+                "Who changed the flag, when and from where (cli, embedding, ...), newest first:",
+                "time, state before -> after, actor, origin. With --json, one JSON array."
+            })
+    static class FlagHistory extends DatabaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--json", description = "Print one JSON array instead of text.")
+        boolean json;
+
+        @Option(
+                names = "--limit",
+                paramLabel = "N",
+                defaultValue = "50",
+                description = "At most this many changes (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        void validate() {
+            requireKnown(spec, name);
+            if (limit < 1) {
+                throw new ParameterException(spec.commandLine(), "--limit must be 1 or more, was " + limit);
+            }
+        }
+
+        @Override
+        int run(CatalogSyncService sync) {
+            List<FlagChange> changes = sync.port(ManageFeatureFlags.class).history(name, limit);
+            if (json) {
+                printJson(changes.stream().map(StatusDocument.Change::of).toList());
+                return 0;
+            }
+            if (changes.isEmpty()) {
+                out().println("no recorded change of " + name);
+            }
+            for (FlagChange change : changes) {
+                StatusDocument.Change row = StatusDocument.Change.of(change);
+                out().println(row.changedAt() + "\t" + row.before() + " -> " + row.after() + "\t" + row.actor() + "\t"
+                        + row.origin());
+            }
+            return 0;
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.catalogsync.bootstrap.cli;
 
 import dev.catalogsync.application.port.in.PerformSyncWorker;
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.bootstrap.CatalogSyncService;
+import dev.catalogsync.domain.WorkerRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

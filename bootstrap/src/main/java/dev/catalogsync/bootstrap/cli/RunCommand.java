@@ -7,6 +7,9 @@ import dev.catalogsync.adapters.scheduler.inbound.http.HttpAccess;
 import dev.catalogsync.adapters.scheduler.inbound.http.ProjectUpdateHook;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import dev.catalogsync.bootstrap.ServiceSettings;
+import dev.catalogsync.bootstrap.metrics.PrometheusEndpoint;
+import dev.catalogsync.bootstrap.observe.ReadinessEndpoint;
+import dev.catalogsync.bootstrap.observe.StatusEndpoint;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,7 +45,10 @@ import picocli.CommandLine.Spec;
             "HTTP: the Host header must name the service (an address, localhost or a --http-public-name); a POST "
                     + "needs Content-Type: application/json. With a token (CATALOG_SYNC_HTTP_TOKEN, or "
                     + "--http-token-file), every request but GET /health needs 'Authorization: Bearer <token>'. "
-                    + "Listening beyond the loopback needs a token."
+                    + "Listening beyond the loopback needs a token.",
+            "Operators: GET /health (alive), GET /ready (503 naming each failing check), GET /status (JSON), "
+                    + "GET /metrics (Prometheus), JMX (domain catalog-sync); logs one JSON object per line "
+                    + "(--log-format)."
         })
 class RunCommand implements Callable<Integer> {
 
@@ -146,12 +152,30 @@ class RunCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     String reconcileCron;
 
+    @Option(
+            names = "--ready-max-pending-age",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "${env:CATALOG_SYNC_READY_MAX_PENDING_AGE:-5m}",
+            description = "GET /ready answers 503 while the flag is on and the oldest pending event has waited "
+                    + "longer than this (env CATALOG_SYNC_READY_MAX_PENDING_AGE; default: ${DEFAULT-VALUE}).")
+    Duration readyMaxPendingAge;
+
+    @Option(
+            names = "--log-format",
+            paramLabel = "json|text",
+            defaultValue = "${env:CATALOG_SYNC_LOG_FORMAT:-json}",
+            description = "The log on stderr: one JSON object per line, or text for a person (env "
+                    + "CATALOG_SYNC_LOG_FORMAT; default: ${DEFAULT-VALUE}).")
+    LogFormat logFormat;
+
     @Override
     public Integer call() {
         ServiceSettings settings = settings();
         checkHttpPort();
         Optional<String> token = httpToken();
         checkHttpAccess(token);
+        logFormat.apply();
         CountDownLatch stopRequested = new CountDownLatch(1);
         TerminationSignals.onTermination(stopRequested::countDown, STOP_BUDGET);
         try (ServiceSessions.Session session = sessions.forService(database, builder -> {
@@ -159,7 +183,8 @@ class RunCommand implements Callable<Integer> {
                     .httpHost(httpHost)
                     .httpPort(httpPort)
                     .httpReadOpen(httpReadOpen)
-                    .httpPublicNames(publicNames());
+                    .httpPublicNames(publicNames())
+                    .withJmx();
             token.ifPresent(builder::httpToken);
             return builder;
         })) {
@@ -169,7 +194,8 @@ class RunCommand implements Callable<Integer> {
             spec.commandLine()
                     .getOut()
                     .println("catalog-sync listening on http://" + host(address) + ":" + address.getPort() + " (POST "
-                            + ProjectUpdateHook.HOOK_PATH + ", GET " + HealthCheck.HEALTH_PATH
+                            + ProjectUpdateHook.HOOK_PATH + "; GET " + HealthCheck.HEALTH_PATH + ", "
+                            + ReadinessEndpoint.PATH + ", " + StatusEndpoint.PATH + ", " + PrometheusEndpoint.PATH
                             + (token.isPresent() ? "; bearer token required" : "") + ")");
             spec.commandLine().getOut().flush();
             awaitQuietly(stopRequested);
@@ -194,7 +220,8 @@ class RunCommand implements Callable<Integer> {
                     .withCron(cron)
                     .withPartitionsCron(partitionsCron)
                     .withPartitionPolicy(partitionPolicy.policy())
-                    .withReconcileCron(reconcileCron);
+                    .withReconcileCron(reconcileCron)
+                    .withReadyMaxPendingAge(readyMaxPendingAge);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

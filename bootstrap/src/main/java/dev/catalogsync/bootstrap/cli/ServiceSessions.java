@@ -47,7 +47,10 @@ final class ServiceSessions {
 
     /** For {@code run}: the long-running service, configured by {@code configure}, not yet started. */
     Session forService(DatabaseOptions options, UnaryOperator<CatalogSyncService.Builder> configure) {
-        return open(Database.open(options, true, SERVICE_POOL_NAME, SERVICE_POOL_SIZE), configure);
+        Session session = open(Database.open(options, true, SERVICE_POOL_NAME, SERVICE_POOL_SIZE), configure);
+        // The pool is ours: its figures (connections active, idle, pending, wait times) join the service's metrics.
+        session.database().dataSource().setMetricRegistry(session.service().metricRegistry());
+        return session;
     }
 
     private Session open(Database database, UnaryOperator<CatalogSyncService.Builder> configure) {

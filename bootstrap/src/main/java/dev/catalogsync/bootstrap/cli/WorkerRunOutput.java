@@ -2,8 +2,8 @@ package dev.catalogsync.bootstrap.cli;
 
 import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
 
-import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.domain.BatchResult;
+import dev.catalogsync.domain.WorkerRun;
 
 /**
  * One perform of the worker as {@code process} prints it: GitLab's results hash ({@code processed_events} left

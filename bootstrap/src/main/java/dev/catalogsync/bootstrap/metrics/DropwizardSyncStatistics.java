@@ -1,57 +1,66 @@
 package dev.catalogsync.bootstrap.metrics;
 
-import com.codahale.metrics.Gauge;
+import static dev.catalogsync.bootstrap.metrics.MetricNames.name;
+
+import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.domain.BatchResult;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The worker's figures as Dropwizard metrics, the ones GitLab's operators watch on the worker's dashboards:
- * batch rate and duration, events processed, the backlog estimate, and how often a run found the lease busy
- * or the flag off.
+ * The worker's figures as Dropwizard metrics, the ones GitLab's operators watch on the worker's dashboards: how
+ * long each perform takes, events processed, events per pass, and how often a perform was skipped (by reason) or
+ * failed.
  */
 public class DropwizardSyncStatistics implements SyncStatistics {
 
-    public static final String PREFIX = "catalog_sync.worker";
-
-    private final Timer batches;
+    private final Timer duration;
     private final Meter processedEvents;
     private final Histogram consumableEvents;
-    private final Meter leaseBusy;
-    private final Meter flagDisabled;
-    private final AtomicLong estimatedTotalEvents = new AtomicLong();
+    private final Counter skippedFlagOff;
+    private final Counter skippedLeaseTaken;
+    private final Counter failed;
 
     public DropwizardSyncStatistics(MetricRegistry registry) {
-        batches = registry.timer(MetricRegistry.name(PREFIX, "batches"));
-        processedEvents = registry.meter(MetricRegistry.name(PREFIX, "processed_events"));
-        consumableEvents = registry.histogram(MetricRegistry.name(PREFIX, "consumable_events"));
-        leaseBusy = registry.meter(MetricRegistry.name(PREFIX, "lease_busy"));
-        flagDisabled = registry.meter(MetricRegistry.name(PREFIX, "flag_disabled"));
-        registry.gauge(
-                MetricRegistry.name(PREFIX, "estimated_total_events"), () -> (Gauge<Long>) estimatedTotalEvents::get);
+        duration = registry.timer(MetricNames.WORKER_DURATION);
+        processedEvents = registry.meter(MetricNames.EVENTS_PROCESSED);
+        consumableEvents = registry.histogram(MetricNames.WORKER_CONSUMABLE_EVENTS);
+        skippedFlagOff = registry.counter(name(MetricNames.WORKER_SKIPPED, "flag_off"));
+        skippedLeaseTaken = registry.counter(name(MetricNames.WORKER_SKIPPED, "lease_taken"));
+        failed = registry.counter(MetricNames.WORKER_FAILED);
     }
 
     @Override
     public void batchProcessed(BatchResult result, Duration took) {
-        batches.update(took.toNanos(), TimeUnit.NANOSECONDS);
         consumableEvents.update(result.consumableEvents());
-        processedEvents.mark(result.processedEvents().orElse(0));
-        estimatedTotalEvents.set(result.estimatedTotalEvents());
+        processedEvents.mark(result.processedCount());
     }
 
     @Override
     public void leaseBusy() {
-        leaseBusy.mark();
+        skippedLeaseTaken.inc();
     }
 
     @Override
     public void flagDisabled() {
-        flagDisabled.mark();
+        skippedFlagOff.inc();
+    }
+
+    @Override
+    public void performed(WorkerRun run, Instant startedAt, Duration took) {
+        duration.update(took.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void performFailed(RuntimeException failure, Instant startedAt, Duration took) {
+        duration.update(took.toNanos(), TimeUnit.NANOSECONDS);
+        failed.inc();
     }
 }

@@ -11,14 +11,19 @@ import dev.catalogsync.application.port.in.HandleProjectUpdate;
 import dev.catalogsync.application.port.in.ListQueuePartitions;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.ManageFeatureFlags;
+import dev.catalogsync.application.port.in.ObserveQueue;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.in.ReportQueueStatus;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
+import dev.catalogsync.application.port.out.CronTicks;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
+import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.application.port.out.QueuePartitions;
@@ -31,6 +36,7 @@ import dev.catalogsync.application.service.HandleProjectUpdateService;
 import dev.catalogsync.application.service.ListQueuePartitionsService;
 import dev.catalogsync.application.service.MaintainQueuePartitionsService;
 import dev.catalogsync.application.service.ManageFeatureFlagsService;
+import dev.catalogsync.application.service.ObserveQueueService;
 import dev.catalogsync.application.service.PerformSyncWorkerService;
 import dev.catalogsync.application.service.ReconcileMirrorService;
 import dev.catalogsync.application.service.ReportQueueStatusService;
@@ -55,18 +61,26 @@ public class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(Clock.class).toInstance(clock);
-        bind(SyncStatistics.class).toInstance(SyncStatistics.NOOP);
     }
 
     /**
-     * What every path that acts on a flag reads (worker, callback, poll, status): the bound store, whoever's it
+     * Flag changes made through {@link ManageFeatureFlags} go through the same cache, so this process acts on them
+     * at once; other processes within the time to live.
+     *
+     * <p>What every path that acts on a flag reads (worker, callback, poll, status): the bound store, whoever's it
      * is, through a cache of {@link #FLAG_CACHE_TIME_TO_LIVE}, because the callback and the poll check the flag
      * on every call. A change made by {@code feature set} in another process is seen within that time.
      */
     @Provides
     @Singleton
-    FeatureFlagStates featureFlagStates(FeatureFlagStore store) {
-        return new FeatureFlagStates(new CachingFeatureFlagStore(store, clock, FLAG_CACHE_TIME_TO_LIVE));
+    CachingFeatureFlagStore cachedFlags(FeatureFlagStore store) {
+        return new CachingFeatureFlagStore(store, clock, FLAG_CACHE_TIME_TO_LIVE);
+    }
+
+    @Provides
+    @Singleton
+    FeatureFlagStates featureFlagStates(CachingFeatureFlagStore store) {
+        return new FeatureFlagStates(store);
     }
 
     @Provides
@@ -77,8 +91,9 @@ public class CoreModule extends AbstractModule {
             ExclusiveLease lease,
             WorkerQueue workerQueue,
             FeatureFlagStates flags,
-            SyncStatistics statistics) {
-        return new PerformSyncWorkerService(queue, mirror, lease, workerQueue, flags, statistics, clock);
+            SyncStatistics statistics,
+            EnqueueStatistics enqueues) {
+        return new PerformSyncWorkerService(queue, mirror, lease, workerQueue, flags, statistics, enqueues, clock);
     }
 
     @Provides
@@ -89,8 +104,8 @@ public class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ManageFeatureFlags manageFeatureFlags(FeatureFlagStore store) {
-        return new ManageFeatureFlagsService(store);
+    ManageFeatureFlags manageFeatureFlags(CachingFeatureFlagStore store, FeatureFlagAudit audit) {
+        return new ManageFeatureFlagsService(store, audit, clock);
     }
 
     @Provides
@@ -102,21 +117,36 @@ public class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     HandleProjectUpdate handleProjectUpdate(
-            CatalogResourceLookup catalog, FeatureFlagStates flags, WorkerQueue workerQueue) {
-        return new HandleProjectUpdateService(catalog, flags, workerQueue);
+            CatalogResourceLookup catalog,
+            FeatureFlagStates flags,
+            WorkerQueue workerQueue,
+            EnqueueStatistics enqueues) {
+        return new HandleProjectUpdateService(catalog, flags, workerQueue, enqueues);
     }
 
     @Provides
     @Singleton
-    MaintainQueuePartitions maintainQueuePartitions(QueuePartitions partitions, ExclusiveLease lease, Pause pause) {
-        return new MaintainQueuePartitionsService(partitions, lease, pause, clock);
+    MaintainQueuePartitions maintainQueuePartitions(
+            QueuePartitions partitions, ExclusiveLease lease, Pause pause, PartitionStatistics statistics) {
+        return new MaintainQueuePartitionsService(partitions, lease, pause, statistics, clock);
     }
 
     @Provides
     @Singleton
     CheckForPendingEvents checkForPendingEvents(
-            SyncEventQueue queue, FeatureFlagStates flags, WorkerQueue workerQueue) {
-        return new CheckForPendingEventsService(queue, flags, workerQueue);
+            SyncEventQueue queue, FeatureFlagStates flags, WorkerQueue workerQueue, EnqueueStatistics enqueues) {
+        return new CheckForPendingEventsService(queue, flags, workerQueue, enqueues);
+    }
+
+    @Provides
+    @Singleton
+    ObserveQueue observeQueue(
+            SyncEventQueue queue,
+            QueueInspector inspector,
+            ExclusiveLease lease,
+            FeatureFlagStates flags,
+            CronTicks cron) {
+        return new ObserveQueueService(queue, inspector, lease, flags, cron, clock);
     }
 
     @Provides

@@ -6,16 +6,21 @@ import com.google.inject.Singleton;
 import dev.catalogsync.adapters.postgres.DemoCatalog;
 import dev.catalogsync.adapters.postgres.PostgresCatalogMirror;
 import dev.catalogsync.adapters.postgres.PostgresCatalogResourceLookup;
+import dev.catalogsync.adapters.postgres.PostgresCronTicks;
 import dev.catalogsync.adapters.postgres.PostgresExclusiveLease;
+import dev.catalogsync.adapters.postgres.PostgresFeatureFlagAudit;
 import dev.catalogsync.adapters.postgres.PostgresFeatureFlagStore;
 import dev.catalogsync.adapters.postgres.PostgresMirrorDrift;
 import dev.catalogsync.adapters.postgres.PostgresQueueInspector;
 import dev.catalogsync.adapters.postgres.PostgresQueuePartitions;
 import dev.catalogsync.adapters.postgres.PostgresSyncEventQueue;
 import dev.catalogsync.adapters.postgres.SchemaMigrator;
+import dev.catalogsync.adapters.scheduler.inbound.cron.WorkerCron;
 import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
+import dev.catalogsync.application.port.out.CronTicks;
 import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.QueueInspector;
@@ -63,6 +68,19 @@ public class PostgresModule extends AbstractModule {
     @Singleton
     FeatureFlagStore featureFlagStore() {
         return new PostgresFeatureFlagStore(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    FeatureFlagAudit featureFlagAudit() {
+        return new PostgresFeatureFlagAudit(dataSource);
+    }
+
+    /** The worker cron's row in db-scheduler's table, by the cron's task name. */
+    @Provides
+    @Singleton
+    CronTicks cronTicks() {
+        return new PostgresCronTicks(dataSource, WorkerCron.TASK_NAME);
     }
 
     @Provides

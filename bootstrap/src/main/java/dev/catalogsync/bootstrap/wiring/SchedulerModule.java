@@ -1,5 +1,6 @@
 package dev.catalogsync.bootstrap.wiring;
 
+import com.github.kagkarlsson.scheduler.stats.StatsRegistry;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -16,6 +17,7 @@ import dev.catalogsync.adapters.scheduler.outbound.queue.UntilExecutedWorkerQueu
 import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.ReconcileMirror;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.WorkerQueue;
 import java.time.Clock;
@@ -58,9 +60,9 @@ public class SchedulerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    UntilExecutedWorkerQueue workerQueue(DbSchedulerJobSlot slot) {
+    UntilExecutedWorkerQueue workerQueue(DbSchedulerJobSlot slot, EnqueueStatistics statistics) {
         return new UntilExecutedWorkerQueue(
-                slot, new JdbcRescheduleRequests(dataSource, SyncWorkerScheduler.WORKER_TASK));
+                slot, new JdbcRescheduleRequests(dataSource, SyncWorkerScheduler.WORKER_TASK), statistics);
     }
 
     @Provides
@@ -71,10 +73,12 @@ public class SchedulerModule extends AbstractModule {
             DbSchedulerJobSlot slot,
             Clock clock,
             MaintainQueuePartitions partitions,
-            ReconcileMirror reconcile) {
+            ReconcileMirror reconcile,
+            EnqueueStatistics enqueues,
+            StatsRegistry stats) {
         List<RecurringTask<Void>> recurring = new ArrayList<>();
-        recurring.add(new WorkerCron(cron, queue).task());
+        recurring.add(new WorkerCron(cron, queue, enqueues).task());
         recurring.addAll(new UpkeepSchedule(upkeep, partitions, reconcile).tasks());
-        return SyncWorkerScheduler.create(dataSource, worker, queue, slot, settings, clock, recurring);
+        return SyncWorkerScheduler.create(dataSource, worker, queue, slot, settings, clock, recurring, stats);
     }
 }

@@ -85,7 +85,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /**
      * Empties every table of the schema (projects, catalog resources, the queue, leases, flags, the record of
-     * detached partitions, the scheduler's jobs and reschedule requests) and restarts their ids at 1. Partitions stay as they are: see
+     * detached partitions, the scheduler's jobs and reschedule requests, the flag audit) and restarts their ids at 1. Partitions stay as they are: see
      * {@link #resetQueuePartitions()}.
      */
     public void truncateAll() {
@@ -93,7 +93,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
                 dataSource,
                 "TRUNCATE projects, catalog_resources, p_catalog_resource_sync_events, "
                         + "catalog_sync_exclusive_leases, catalog_sync_feature_flags, catalog_resource_sync_event_detached_partitions, "
-                        + "catalog_sync_scheduled_tasks, catalog_sync_reschedule_requests RESTART IDENTITY");
+                        + "catalog_sync_scheduled_tasks, catalog_sync_reschedule_requests, catalog_sync_feature_flag_changes "
+                        + "RESTART IDENTITY");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.catalogsync.application.port.in;
 
+import dev.catalogsync.domain.WorkerRun;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package dev.catalogsync.application.port.in;
 
+import dev.catalogsync.domain.WorkerRun;
+
 /**
  * One perform of the sync worker (GitLab's {@code ProcessSyncEventsWorker#perform}): if the flag
  * {@code ci_process_catalog_resource_sync_events} is enabled, take the lease, sync one batch, mark exactly

@@ -16,6 +16,12 @@ public interface ExclusiveLease {
     /** Takes the lease for {@code key} if nobody holds it, or if the last holder's time ran out. */
     Optional<Held> tryObtain(String key, Duration timeToLive);
 
+    /**
+     * Whether anyone holds the lease for {@code key} now (its time to live has not run out): for operators and
+     * metrics, never to decide whether to take it. One bounded read; takes no lock.
+     */
+    boolean isHeld(String key);
+
     /** A lease this process holds. Closing it releases the lease if it is still ours; closing twice is fine. */
     interface Held extends AutoCloseable {
 

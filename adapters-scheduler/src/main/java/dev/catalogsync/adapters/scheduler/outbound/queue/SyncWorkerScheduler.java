@@ -2,6 +2,8 @@ package dev.catalogsync.adapters.scheduler.outbound.queue;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.SchedulerState;
+import com.github.kagkarlsson.scheduler.stats.StatsRegistry;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -10,8 +12,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
-import dev.catalogsync.application.port.in.WorkerRun;
-import dev.catalogsync.domain.BatchResult;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The consuming side of the worker queue, on db-scheduler, which keeps it in PostgreSQL ({@code catalog_sync_scheduled_tasks}),
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * upkeep ({@code inbound.cron}). db-scheduler needs them when it is built, so they come in as tasks; what they
  * do is not this class's business.
  *
- * <p>A run logs GitLab's "done" line with the results hash, and when it started and finished.
+ * <p>A run logs one line as Sidekiq's "done" line ({@link WorkerDoneLine}): status, duration and GitLab's results hash.
  */
 public final class SyncWorkerScheduler implements AutoCloseable {
 
@@ -77,14 +76,17 @@ public final class SyncWorkerScheduler implements AutoCloseable {
      */
     static final int THREADS = 3;
 
-    private static final Logger LOG = LoggerFactory.getLogger(SyncWorkerScheduler.class);
-
     private final Scheduler scheduler;
     private final UntilExecutedWorkerQueue queue;
     private final PerformSyncWorker worker;
     private final SchedulerSettings settings;
     private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final WorkerDoneLine doneLine = new WorkerDoneLine(WORKER_TASK);
+    /** The run executing now, if any: its job id and start, for the failure line. */
+    private volatile RunningJob running;
+
+    private record RunningJob(String jobId, Instant started) {}
 
     /**
      * Builds the scheduler for production: polling, heartbeats and shutdown as the constants above say.
@@ -101,6 +103,23 @@ public final class SyncWorkerScheduler implements AutoCloseable {
             SchedulerSettings settings,
             Clock clock,
             List<RecurringTask<Void>> recurring) {
+        return create(dataSource, worker, queue, slot, settings, clock, recurring, StatsRegistry.NOOP);
+    }
+
+    /**
+     * As {@link #create(DataSource, PerformSyncWorker, UntilExecutedWorkerQueue, DbSchedulerJobSlot,
+     * SchedulerSettings, Clock, List)}, with db-scheduler's own statistics (polls, executions, failed heartbeats,
+     * dead executions) reported to {@code stats}.
+     */
+    public static SyncWorkerScheduler create(
+            DataSource dataSource,
+            PerformSyncWorker worker,
+            UntilExecutedWorkerQueue queue,
+            DbSchedulerJobSlot slot,
+            SchedulerSettings settings,
+            Clock clock,
+            List<RecurringTask<Void>> recurring,
+            StatsRegistry stats) {
         List<RecurringTask<Void>> startTasks = List.copyOf(recurring);
         return new SyncWorkerScheduler(
                 worker,
@@ -119,6 +138,7 @@ public final class SyncWorkerScheduler implements AutoCloseable {
                         .shutdownMaxWait(SHUTDOWN_MAX_WAIT)
                         .clock(clock::instant)
                         .startTasks(startTasks)
+                        .statsRegistry(stats)
                         .build());
     }
 
@@ -148,8 +168,11 @@ public final class SyncWorkerScheduler implements AutoCloseable {
                 .execute((instance, context) -> {
                     queue.runStarting();
                     Instant started = clock.instant();
+                    String jobId = WorkerDoneLine.newJobId();
+                    running = new RunningJob(jobId, started);
                     WorkerRun run = worker.perform(settings.batchSize());
-                    logDone(run, started, clock.instant());
+                    doneLine.done(jobId, run, started, clock.instant());
+                    running = null;
                     Duration delay = run instanceof WorkerRun.LeaseBusy ? LEASE_BUSY_RETRY_DELAY : Duration.ZERO;
                     return (CompletionHandler<Void>) (complete, operations) -> {
                         operations.stop();
@@ -160,36 +183,30 @@ public final class SyncWorkerScheduler implements AutoCloseable {
 
     /** The job leaves the slot even when its run failed; the poll or the cron brings it back. */
     private void runFailed(ExecutionComplete complete, ExecutionOperations<Void> operations) {
-        LOG.warn(
-                "sync worker run failed, retried by the next enqueue: {}",
-                complete.getCause().map(Throwable::toString).orElse("unknown cause"));
+        RunningJob failed = running;
+        running = null;
+        Instant finished = clock.instant();
+        doneLine.failed(
+                failed == null ? WorkerDoneLine.newJobId() : failed.jobId(),
+                complete.getCause().orElseGet(() -> new IllegalStateException("unknown cause")),
+                failed == null ? finished : failed.started(),
+                finished);
         operations.stop();
         queue.runEnded(FAILURE_RETRY_DELAY);
-    }
-
-    /** GitLab's done line: the results hash as extra metadata, plus when the run started and finished. */
-    private static void logDone(WorkerRun run, Instant started, Instant finished) {
-        if (run instanceof WorkerRun.Processed processed) {
-            BatchResult result = processed.result();
-            LOG.info(
-                    "sync worker done: estimated_total_events={} consumable_events={} processed_events={} "
-                            + "reenqueued={} started_at={} finished_at={}",
-                    result.estimatedTotalEvents(),
-                    result.consumableEvents(),
-                    result.processedCount(),
-                    run.reenqueued(),
-                    started,
-                    finished);
-        } else if (run instanceof WorkerRun.LeaseBusy) {
-            LOG.info("sync worker skipped: the lease is held by another run; reenqueued={}", run.reenqueued());
-        } else {
-            LOG.debug("sync worker skipped: the feature flag is disabled");
-        }
     }
 
     /** Starts polling, heartbeats and the recurring tasks (each scheduled once for the cluster if it is not yet). */
     public void start() {
         scheduler.start();
+    }
+
+    /**
+     * Whether the scheduler is polling: started, not paused and not shutting down. Costs nothing: the library's
+     * own state, no query.
+     */
+    public boolean isPolling() {
+        SchedulerState state = scheduler.getSchedulerState();
+        return state.isStarted() && !state.isPaused() && !state.isShuttingDown();
     }
 
     /** The library's scheduler, for tests that drive a manual one. */

@@ -1,5 +1,7 @@
 package dev.catalogsync.adapters.scheduler.outbound.queue;
 
+import dev.catalogsync.application.port.out.EnqueueStatistics;
+import dev.catalogsync.application.port.out.EnqueueStatistics.QueueOutcome;
 import dev.catalogsync.application.port.out.WorkerQueue;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,10 +37,17 @@ public final class UntilExecutedWorkerQueue implements WorkerQueue {
 
     private final JobSlot slot;
     private final RescheduleRequests requests;
+    private final EnqueueStatistics statistics;
 
     public UntilExecutedWorkerQueue(JobSlot slot, RescheduleRequests requests) {
+        this(slot, requests, EnqueueStatistics.NOOP);
+    }
+
+    /** @param statistics told what became of each enqueue, and of each run owed after an executing one */
+    public UntilExecutedWorkerQueue(JobSlot slot, RescheduleRequests requests, EnqueueStatistics statistics) {
         this.slot = Objects.requireNonNull(slot, "slot");
         this.requests = Objects.requireNonNull(requests, "requests");
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
     }
 
     @Override
@@ -48,6 +57,12 @@ public final class UntilExecutedWorkerQueue implements WorkerQueue {
 
     /** {@link #enqueue()}, telling what became of it. */
     public EnqueueOutcome tryEnqueue() {
+        EnqueueOutcome outcome = queueOrRequest();
+        statistics.queue(outcome == EnqueueOutcome.QUEUED ? QueueOutcome.ENQUEUED : QueueOutcome.DEDUPLICATED);
+        return outcome;
+    }
+
+    private EnqueueOutcome queueOrRequest() {
         if (slot.queueIfAbsent(Duration.ZERO)) {
             return EnqueueOutcome.QUEUED;
         }
@@ -74,6 +89,7 @@ public final class UntilExecutedWorkerQueue implements WorkerQueue {
             return false;
         }
         slot.queueIfAbsent(delay);
+        statistics.queue(QueueOutcome.RESCHEDULED);
         return true;
     }
 }

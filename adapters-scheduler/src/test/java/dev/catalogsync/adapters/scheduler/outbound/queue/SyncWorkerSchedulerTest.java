@@ -16,10 +16,11 @@ import dev.catalogsync.adapters.scheduler.inbound.cron.WorkerCron;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
-import dev.catalogsync.application.port.in.WorkerRun;
+import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.service.PerformSyncWorkerService;
 import dev.catalogsync.domain.BatchResult;
+import dev.catalogsync.domain.WorkerRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,6 +204,7 @@ class SyncWorkerSchedulerTest {
                 () -> queueOfTheInstance[0].enqueue(),
                 new FeatureFlagStates(flagStore),
                 SyncStatistics.NOOP,
+                EnqueueStatistics.NOOP,
                 clock);
         Instance instance = instance(
                 "instance-a",

@@ -1,6 +1,5 @@
-package dev.catalogsync.application.port.in;
+package dev.catalogsync.domain;
 
-import dev.catalogsync.domain.BatchResult;
 import java.util.Objects;
 
 /** How one perform of the sync worker ended. Every ending is a normal outcome. */
