@@ -2,164 +2,261 @@ package dev.catalogsync.adapters.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server run by this process on a data directory that outlives it, for running without a
- * database of one's own. Backed by zonky's embedded PostgreSQL binaries.
+ * The PostgreSQL server on a data directory that outlives the process, for running without a database of one's
+ * own: one server per directory, shared by every process that opens it. Backed by zonky's embedded PostgreSQL
+ * binaries.
  *
- * <p>The first start runs {@code initdb} on the (empty or missing) directory; later starts find the cluster
- * there ({@code postgresql.conf} present) and reuse it without {@code initdb}, so data survives restarts. Each
- * start listens on a free port on localhost, with trust authentication for the {@code postgres} role: anyone
- * who can connect to localhost can use it.
+ * <p>{@link #open} starts the server when none runs on the directory, running {@code initdb} first on an empty
+ * one, and connects to the running one when another process (or an earlier {@code open} in this one) started it.
+ * Only the {@code open} that started a server stops it, on {@link #close()}; the others leave it running, and
+ * lose their sessions when it stops.
  *
- * <p>A directory in use by a running server (its {@code postmaster.pid} names a live process, whether this
- * process started it or another did, or one that died and left its postmaster behind) is refused before
- * anything touches it. zonky's own lock file in the directory closes the remaining window between two starts.
+ * <p>A server left running by a process that died (SIGKILL, an OOM kill, a halt) is stopped and started afresh
+ * by the next {@code open}, which then owns it. A {@code postmaster.pid} naming a live process that is not a
+ * PostgreSQL serving the directory (its pid reused after a reboot) is removed. Who owns a server, and so whether
+ * it was left behind, is in {@link EmbeddedServerDirectory}.
+ *
+ * <p>Not open to every local user: the server listens on 127.0.0.1 only and on no Unix socket, and every
+ * connection needs the superuser's password, made on first start (or the first start after an install that had
+ * none) and kept in the data directory, readable by its owner only. The binaries are unpacked under the user's
+ * {@code ~/.catalog-sync} ({@link EmbeddedServerHome}), not in a shared temporary directory.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** How long a start may take, including crash recovery of a cluster whose last server was killed. */
     static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
 
+    /** How long to wait for another process that is starting or stopping the server on the same directory. */
+    static final Duration HANDOVER_WAIT = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
     private static final String SUPERUSER = "postgres";
     private static final String DATABASE = "postgres";
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final long RETRY_MILLIS = 100;
+
+    /** Serializes opening and stopping within this process; {@link EmbeddedServerHome} does so across processes. */
+    private static final ReentrantLock OPENING = new ReentrantLock();
+
+    /** The servers this process started and has not stopped, by data directory. */
+    private static final Map<Path, EmbeddedPostgres> STARTED_HERE = new HashMap<>();
 
     private final Path dataDirectory;
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private final String password;
+    private final Optional<EmbeddedPostgres> started;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDirectory, int port, String password, Optional<EmbeddedPostgres> started) {
         this.dataDirectory = dataDirectory;
-        this.postgres = postgres;
+        this.port = port;
+        this.password = password;
+        this.started = started;
     }
 
     /**
-     * Starts a server on {@code dataDirectory}, creating the directory and the cluster in it when needed.
+     * The server on {@code dataDirectory}: started now (the directory and the cluster in it created when needed), or
+     * the one that runs there already.
      *
-     * @throws IllegalStateException when a running server already uses the directory
-     * @throws PostgresAdapterException when the directory holds something else than a cluster, or the server
-     *     does not start
+     * @throws PostgresAdapterException when the directory holds something else than a cluster, the server does not
+     *     start, or another process keeps starting or stopping it for longer than {@link #HANDOVER_WAIT}
      */
-    public static EmbeddedPostgresServer start(Path dataDirectory) {
-        Path directory = Objects.requireNonNull(dataDirectory, "dataDirectory")
-                .toAbsolutePath()
-                .normalize();
-        createDirectories(directory);
-        refuseIfInUse(directory);
-        refuseIfNeitherEmptyNorACluster(directory);
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(STARTUP_WAIT)
-                    // zonky tunes for throwaway test databases (-F, synchronous_commit off); this data is kept.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .start();
-            return new EmbeddedPostgresServer(directory, postgres);
-        } catch (OverlappingFileLockException e) {
-            throw inUse(directory, "this process already runs a server on it", e);
-        } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
-                throw inUse(directory, "another process holds its lock file", e);
-            }
-            throw startFailed(directory, e);
-        } catch (IOException | RuntimeException e) {
-            throw startFailed(directory, e);
+    public static EmbeddedPostgresServer open(Path dataDirectory) {
+        return open(dataDirectory, EmbeddedServerHome.ofUser());
+    }
+
+    static EmbeddedPostgresServer open(Path dataDirectory, EmbeddedServerHome home) {
+        EmbeddedServerDirectory directory =
+                EmbeddedServerDirectory.create(Objects.requireNonNull(dataDirectory, "dataDirectory"));
+        OPENING.lock();
+        try (EmbeddedServerHome.StartLock ignored = home.lockForStarting(directory.path(), HANDOVER_WAIT)) {
+            return openWhileLocked(directory, home);
+        } catch (IOException e) {
+            throw new PostgresAdapterException("Could not release the start lock of " + directory.path(), e);
+        } finally {
+            OPENING.unlock();
         }
     }
 
-    /** Connects as the superuser to the {@code postgres} database, over localhost, with no password. */
+    private static EmbeddedPostgresServer openWhileLocked(EmbeddedServerDirectory directory, EmbeddedServerHome home) {
+        long deadline = System.nanoTime() + HANDOVER_WAIT.toNanos();
+        while (true) {
+            EmbeddedPostgres ours = STARTED_HERE.get(directory.path());
+            if (ours != null) {
+                return shared(directory, ours.getPort());
+            }
+            if (!directory.ownedByAnotherProcess()) {
+                stopOrForgetLeftover(directory);
+                return start(directory, home);
+            }
+            Optional<PostmasterPidFile> running = directory.pidFile().filter(PostmasterPidFile::ready);
+            if (running.isPresent()) {
+                LOG.debug(
+                        "using the PostgreSQL that process {} runs on {}",
+                        running.get().pid(),
+                        directory.path());
+                return shared(directory, running.get().port());
+            }
+            // Its owner is starting or stopping it: wait for either end.
+            if (System.nanoTime() > deadline) {
+                throw new PostgresAdapterException("The process running the embedded PostgreSQL on "
+                        + directory.path() + " has been starting or stopping it for over "
+                        + HANDOVER_WAIT.toSeconds() + " s");
+            }
+            pause();
+        }
+    }
+
+    /**
+     * The connection settings: the superuser on the {@code postgres} database over 127.0.0.1, with the password
+     * from the data directory.
+     */
     public PostgresConnectionSettings settings() {
-        return new PostgresConnectionSettings(postgres.getJdbcUrl(SUPERUSER, DATABASE), SUPERUSER, "");
+        return new PostgresConnectionSettings(
+                "jdbc:postgresql://" + LOOPBACK + ":" + port + "/" + DATABASE, SUPERUSER, password);
     }
 
     public Path dataDirectory() {
         return dataDirectory;
     }
 
-    /** Stops the server (fast shutdown: open sessions are ended) and leaves the data in place. Idempotent. */
+    /** Whether this {@code open} started the server, and so stops it on {@link #close()}. */
+    public boolean startedHere() {
+        return started.isPresent();
+    }
+
+    /**
+     * Stops the server if this {@code open} started it (fast shutdown: open sessions, other processes' too, are
+     * ended) and leaves the data in place; otherwise leaves the server running. Idempotent.
+     */
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new PostgresAdapterException("Could not stop the embedded PostgreSQL on " + dataDirectory, e);
-        }
-    }
-
-    private static void createDirectories(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new PostgresAdapterException("Could not create the PostgreSQL data directory " + directory, e);
-        }
-    }
-
-    private static void refuseIfInUse(Path directory) {
-        OptionalLong pid = postmasterPid(directory);
-        if (pid.isPresent()
-                && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
-            throw inUse(
-                    directory,
-                    "postmaster.pid names the running process " + pid.getAsLong()
-                            + "; stop that server first, or delete postmaster.pid if no PostgreSQL runs there",
-                    null);
-        }
-    }
-
-    /** The first line of {@code postmaster.pid}; empty when there is no such file or it is being written. */
-    private static OptionalLong postmasterPid(Path directory) {
-        Path pidFile = directory.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return OptionalLong.empty();
-        }
-        try {
-            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            return lines.isEmpty()
-                    ? OptionalLong.empty()
-                    : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    private static void refuseIfNeitherEmptyNorACluster(Path directory) {
-        if (Files.exists(directory.resolve("PG_VERSION"))) {
+        if (started.isEmpty() || closed.getAndSet(true)) {
             return;
         }
-        try (Stream<Path> entries = Files.list(directory)) {
-            List<String> found = entries.limit(3)
-                    .map(entry -> entry.getFileName().toString())
-                    .toList();
-            if (!found.isEmpty()) {
-                throw new PostgresAdapterException("Refusing to use " + directory + " as a PostgreSQL data "
-                        + "directory: it is not empty (it holds " + String.join(", ", found)
-                        + (found.size() == 3 ? ", ..." : "") + ") and holds no cluster (no PG_VERSION)");
-            }
+        OPENING.lock();
+        try {
+            STARTED_HERE.remove(dataDirectory);
+            started.get().close();
         } catch (IOException e) {
-            throw new PostgresAdapterException("Could not read the PostgreSQL data directory " + directory, e);
+            throw new PostgresAdapterException("Could not stop the embedded PostgreSQL on " + dataDirectory, e);
+        } finally {
+            OPENING.unlock();
         }
     }
 
-    private static IllegalStateException inUse(Path directory, String why, Throwable cause) {
-        return new IllegalStateException(
-                "The PostgreSQL data directory " + directory + " is in use by a running server: " + why, cause);
+    private static EmbeddedPostgresServer shared(EmbeddedServerDirectory directory, int port) {
+        // An owner of an install made before passwords (it has none yet) still trusts local connections.
+        return new EmbeddedPostgresServer(
+                directory.path(), port, directory.password().orElse(""), Optional.empty());
     }
 
-    private static PostgresAdapterException startFailed(Path directory, Exception cause) {
-        return new PostgresAdapterException(
-                "Could not start the embedded PostgreSQL on " + directory
-                        + " (its output is logged by io.zonky.test.db.postgres.embedded.EmbeddedPostgres): "
-                        + cause.getMessage(),
-                cause);
+    /**
+     * Clears what a dead owner left: its server, still running, is stopped; a {@code postmaster.pid} naming a live
+     * process that is not that server is removed (PostgreSQL would refuse to start). One naming a dead process is
+     * left to PostgreSQL, which removes it itself.
+     */
+    private static void stopOrForgetLeftover(EmbeddedServerDirectory directory) {
+        Optional<PostmasterPidFile> pidFile = directory.pidFile();
+        Optional<ProcessHandle> process =
+                pidFile.flatMap(file -> ProcessHandle.of(file.pid())).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return;
+        }
+        long pid = process.get().pid();
+        Optional<PostgresPrograms> server = PostgresPrograms.ofServer(process.get(), directory.path());
+        if (server.isPresent()) {
+            LOG.warn(
+                    "the PostgreSQL on {} (pid {}) was left running by a process that ended; stopping it to start "
+                            + "it afresh",
+                    directory.path(),
+                    pid);
+            server.get().stop(directory.path());
+        } else {
+            LOG.warn(
+                    "postmaster.pid in {} names process {}, which is not a PostgreSQL serving it (a reused pid); "
+                            + "removing the stale file",
+                    directory.path(),
+                    pid);
+            directory.deleteStalePidFile();
+        }
+    }
+
+    private static EmbeddedPostgresServer start(EmbeddedServerDirectory directory, EmbeddedServerHome home) {
+        directory.requireEmptyOrCluster();
+        Optional<String> kept = directory.password();
+        String password = kept.orElseGet(EmbeddedServerDirectory::newPassword);
+        Path zonkyDirectory = home.zonkyWorkingDirectory();
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory.path())
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(zonkyDirectory.toFile())
+                    .setPGStartupWait(STARTUP_WAIT)
+                    // zonky tunes for throwaway test databases (-F, synchronous_commit off); this data is kept.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("listen_addresses", LOOPBACK)
+                    .setServerConfig("unix_socket_directories", "''")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("password", password)
+                    // After initdb, before the server starts: nothing can connect while this runs.
+                    .setDataDirectoryCustomizer(cluster -> secure(directory, zonkyDirectory, password, kept.isEmpty()))
+                    .start();
+            home.restrictZonkyWorkingDirectory();
+            STARTED_HERE.put(directory.path(), postgres);
+            return new EmbeddedPostgresServer(directory.path(), postgres.getPort(), password, Optional.of(postgres));
+        } catch (IOException | RuntimeException e) {
+            throw new PostgresAdapterException(
+                    "Could not start the embedded PostgreSQL on " + directory.path()
+                            + " (its output is logged by io.zonky.test.db.postgres.embedded.EmbeddedPostgres): "
+                            + Redaction.text(String.valueOf(e.getMessage()), List.of(password)),
+                    e);
+        }
+    }
+
+    /**
+     * Gives a cluster without a password (new, or made before catalog-sync set one) its superuser's password, set
+     * first and kept second, so that a crash in between only means a new password next time; and writes the
+     * authentication rules that require it.
+     */
+    private static void secure(
+            EmbeddedServerDirectory directory, Path zonkyDirectory, String password, boolean isNewPassword) {
+        if (isNewPassword) {
+            PostgresPrograms.unpackedIn(zonkyDirectory, directory.majorVersion())
+                    .setPassword(directory.path(), SUPERUSER, password);
+            directory.writePassword(password);
+        }
+        directory.writeHostBasedAuthentication();
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PostgresAdapterException("Interrupted while waiting for the embedded PostgreSQL", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "embedded PostgreSQL on " + dataDirectory + " at " + LOOPBACK + ":" + port
+                + (startedHere() ? " (started here)" : " (shared)");
     }
 }

@@ -32,4 +32,16 @@ class PostgresConnectionSettingsTest {
                 .contains("app")
                 .doesNotContain("s3cret");
     }
+
+    @Test
+    void a_password_in_the_url_stays_out_of_the_string_form_and_of_the_refusal() {
+        PostgresConnectionSettings settings =
+                new PostgresConnectionSettings("jdbc:postgresql://app:one@db/catalog?password=two", "app", "three");
+
+        assertThat(settings.toString()).doesNotContain("one", "two", "three");
+        assertThat(settings.redactedUrl()).isEqualTo("jdbc:postgresql://app:***@db/catalog?password=***");
+        assertThat(settings.secrets()).containsExactlyInAnyOrder("one", "two", "three");
+        assertThatThrownBy(() -> new PostgresConnectionSettings("jdbc:mysql://db/x?password=four", "app", ""))
+                .hasMessageNotContaining("four");
+    }
 }

@@ -1,11 +1,25 @@
 package dev.catalogsync.bootstrap.cli;
 
+import dev.catalogsync.adapters.postgres.Redaction;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
-/** Where the database is. Options win over the environment; with no URL at all, an embedded server runs. */
+/**
+ * Where the database is. Options win over the environment; with no URL at all (neither given), the embedded server
+ * runs. A URL given but empty is a mistake, not a request for the embedded server.
+ */
 public class DatabaseOptions {
+
+    private static final String URL_PREFIX = "jdbc:postgresql:";
+    private static final String EXAMPLE_URL = "jdbc:postgresql://db:5432/gitlab";
+    private static final Pattern USER_PARAMETER = Pattern.compile("[?&]user=([^&;#]+)");
 
     @Option(
             names = "--db-url",
@@ -37,8 +51,57 @@ public class DatabaseOptions {
                     + "default: ${DEFAULT-VALUE}). Ignored when a database URL is given.")
     Path dataDirectory;
 
+    /**
+     * Refuses, before anything is opened, a URL that is given but blank (never a silent fall-back to the embedded
+     * database) or is not a PostgreSQL JDBC URL. The URL is quoted with its passwords masked.
+     *
+     * @throws ParameterException naming the option and the environment variable
+     */
+    void validate(CommandLine commandLine) {
+        if (url == null) {
+            return;
+        }
+        if (url.isBlank()) {
+            throw new ParameterException(
+                    commandLine,
+                    "--db-url (or CATALOG_SYNC_DB_URL) is empty: give a JDBC URL such as " + EXAMPLE_URL
+                            + ", or leave both unset for the embedded database");
+        }
+        if (!url.startsWith(URL_PREFIX)) {
+            throw new ParameterException(
+                    commandLine,
+                    "--db-url (or CATALOG_SYNC_DB_URL) must be a PostgreSQL JDBC URL starting with " + URL_PREFIX
+                            + " such as " + EXAMPLE_URL + ", was '" + Redaction.text(url) + "'");
+        }
+    }
+
+    /** The URL; empty when neither the option nor the environment gives one. Call {@link #validate} first. */
     Optional<String> url() {
-        return Optional.ofNullable(url).filter(value -> !value.isBlank());
+        return Optional.ofNullable(url);
+    }
+
+    /**
+     * The role the command connects as, to name in messages: {@code --db-user}, else the URL's {@code user}
+     * parameter, else the embedded database's superuser or, for a URL naming none, the operating system's user.
+     */
+    String role() {
+        if (!user().isBlank()) {
+            return user();
+        }
+        if (url == null) {
+            return "postgres";
+        }
+        Matcher named = USER_PARAMETER.matcher(url);
+        return named.find() ? named.group(1) : System.getProperty("user.name");
+    }
+
+    /** The passwords these options carry, given on their own or inside the URL: never to be printed. */
+    List<String> secrets() {
+        List<String> secrets = new ArrayList<>(url == null ? List.of() : Redaction.secretsIn(url));
+        if (password != null && !password.isEmpty()) {
+            secrets.add(password);
+        }
+        return secrets;
     }
 
     String user() {

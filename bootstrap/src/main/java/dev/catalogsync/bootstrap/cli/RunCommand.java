@@ -110,6 +110,7 @@ class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        database.validate(spec.commandLine());
         ServiceSettings settings = settings();
         checkHttpPort();
         CountDownLatch stopRequested = new CountDownLatch(1);
