@@ -26,7 +26,8 @@ public class DatabaseOptions {
             paramLabel = "JDBC_URL",
             defaultValue = "${env:CATALOG_SYNC_DB_URL}",
             description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://localhost:5432/gitlab "
-                    + "(env CATALOG_SYNC_DB_URL). Without one, an embedded PostgreSQL runs in --data-dir.")
+                    + "(env CATALOG_SYNC_DB_URL). Without one, the embedded PostgreSQL in --data-dir is used; an "
+                    + "empty one is refused. A password in it is never printed.")
     String url;
 
     @Option(
@@ -47,8 +48,9 @@ public class DatabaseOptions {
             names = "--data-dir",
             paramLabel = "DIR",
             defaultValue = "${env:CATALOG_SYNC_DATA_DIR:-${sys:user.home}/.catalog-sync/postgres}",
-            description = "Data directory of the embedded PostgreSQL, kept across runs (env CATALOG_SYNC_DATA_DIR; "
-                    + "default: ${DEFAULT-VALUE}). Ignored when a database URL is given.")
+            description = "Data directory of the embedded PostgreSQL, kept across runs and shared with any command "
+                    + "running on it (env CATALOG_SYNC_DATA_DIR; default: ${DEFAULT-VALUE}). Ignored when a "
+                    + "database URL is given.")
     Path dataDirectory;
 
     /**
