@@ -158,6 +158,27 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void a_second_run_keeps_the_server_when_the_run_that_started_it_stops() {
+        service = CatalogSyncJar.startService(environment());
+        long server = postmasterPid();
+        try (Service second = CatalogSyncJar.startService(environment(), "--poll-interval-ms", "100")) {
+            Result first = service.stop(PATIENCE);
+            assertThat(first.exitCode()).as(first.stderr()).isZero();
+            assertThat(alive(server)).as("still used by the second run").isTrue();
+
+            succeeds("demo", "seed", "--projects", "100");
+            succeeds("feature", "set", FLAG, "true");
+            await("the second run to sync")
+                    .atMost(PATIENCE)
+                    .until(() -> catalogSync("reconcile").stdout().strip().equals("{\"checked\":100,\"drifted\":0}"));
+            assertThat(postmasterPid()).isEqualTo(server);
+
+            assertThat(second.stop(PATIENCE).exitCode()).isZero();
+        }
+        awaitEnd(server);
+    }
+
+    @Test
     void after_run_is_killed_the_next_command_recovers_the_server_it_left_running() throws InterruptedException {
         service = CatalogSyncJar.startService(environment());
         long server = postmasterPid();
@@ -172,10 +193,10 @@ class EmbeddedDatabaseIT {
         Result rollback = succeeds("feature", "set", FLAG, "false");
 
         assertThat(rollback.stdout()).startsWith(FLAG + "\tdisabled\tset");
-        assertThat(rollback.stderr()).contains("left running by a process that ended");
+        assertThat(rollback.stderr()).contains("left running by processes that ended");
         awaitEnd(server);
         assertThat(Files.exists(dataDirectory.resolve("postmaster.pid")))
-                .as("the recovering command stopped the server it started")
+                .as("the recovering command adopted the server and stopped it as its last user")
                 .isFalse();
         assertThat(succeeds("feature", "get", FLAG).stdout()).startsWith(FLAG + "\tdisabled\tset");
     }

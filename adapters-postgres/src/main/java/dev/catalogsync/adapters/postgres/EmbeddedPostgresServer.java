@@ -2,6 +2,7 @@ package dev.catalogsync.adapters.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,18 +18,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server on a data directory that outlives the process, for running without a database of one's
- * own: one server per directory, shared by every process that opens it. Backed by zonky's embedded PostgreSQL
- * binaries.
+ * own: one server per directory, shared by every process that opens it, stopped by the last one to close it.
+ * Backed by zonky's embedded PostgreSQL binaries.
  *
- * <p>{@link #open} starts the server when none runs on the directory, running {@code initdb} first on an empty
- * one, and connects to the running one when another process (or an earlier {@code open} in this one) started it.
- * Only the {@code open} that started a server stops it, on {@link #close()}; the others leave it running, and
- * lose their sessions when it stops.
+ * <p>{@link #open} uses the server running on the directory, whoever started it, or starts one (running
+ * {@code initdb} first on an empty directory). {@link #close()} stops it when no other process (or other
+ * {@code open} of this one) still uses it, and otherwise leaves it running for them: a {@code run} outlives the
+ * one-shot command that happened to start the server, and a {@code drain} outlives the {@code run} that did.
  *
- * <p>A server left running by a process that died (SIGKILL, an OOM kill, a halt) is stopped and started afresh
- * by the next {@code open}, which then owns it. A {@code postmaster.pid} naming a live process that is not a
- * PostgreSQL serving the directory (its pid reused after a reboot) is removed. Who owns a server, and so whether
- * it was left behind, is in {@link EmbeddedServerDirectory}.
+ * <p>A server whose users all died (SIGKILL, an OOM kill, a halt) keeps running; the next {@code open} finds it
+ * unused, adopts it and, when it closes, stops it as its last user. A {@code postmaster.pid} naming a live process
+ * that is not a PostgreSQL serving the directory (its pid reused after a reboot) is removed. Who uses a server is
+ * in {@link EmbeddedServerDirectory}; opening and stopping are serialized per directory by
+ * {@link EmbeddedServerHome}'s start lock.
  *
  * <p>Not open to every local user: the server listens on 127.0.0.1 only and on no Unix socket, and every
  * connection needs the superuser's password, made on first start (or the first start after an install that had
@@ -50,28 +52,50 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     private static final long RETRY_MILLIS = 100;
 
-    /** Serializes opening and stopping within this process; {@link EmbeddedServerHome} does so across processes. */
+    /** Serializes opening and closing within this process; {@link EmbeddedServerHome} does so across processes. */
     private static final ReentrantLock OPENING = new ReentrantLock();
 
-    /** The servers this process started and has not stopped, by data directory. */
-    private static final Map<Path, EmbeddedPostgres> STARTED_HERE = new HashMap<>();
+    /** This process's use of each data directory's server. */
+    private static final Map<Path, LocalUse> USED_HERE = new HashMap<>();
 
-    private final Path dataDirectory;
+    /**
+     * How this process uses one directory's server: how many opens are not closed yet, its one hold on the users
+     * lock while there are any, and the zonky instance if this process started the server.
+     */
+    private static final class LocalUse {
+        final Optional<EmbeddedPostgres> started;
+        FileChannel usersLock;
+        int opens;
+
+        LocalUse(Optional<EmbeddedPostgres> started, FileChannel usersLock) {
+            this.started = started;
+            this.usersLock = usersLock;
+        }
+    }
+
+    private final EmbeddedServerDirectory directory;
+    private final EmbeddedServerHome home;
     private final int port;
     private final String password;
-    private final Optional<EmbeddedPostgres> started;
+    private final boolean startedHere;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgresServer(Path dataDirectory, int port, String password, Optional<EmbeddedPostgres> started) {
-        this.dataDirectory = dataDirectory;
+    private EmbeddedPostgresServer(
+            EmbeddedServerDirectory directory,
+            EmbeddedServerHome home,
+            int port,
+            String password,
+            boolean startedHere) {
+        this.directory = directory;
+        this.home = home;
         this.port = port;
         this.password = password;
-        this.started = started;
+        this.startedHere = startedHere;
     }
 
     /**
-     * The server on {@code dataDirectory}: started now (the directory and the cluster in it created when needed), or
-     * the one that runs there already.
+     * The server on {@code dataDirectory}: the one running there, or one started now (the directory and the cluster
+     * in it created when needed).
      *
      * @throws PostgresAdapterException when the directory holds something else than a cluster, the server does not
      *     start, or another process keeps starting or stopping it for longer than {@link #HANDOVER_WAIT}
@@ -96,30 +120,50 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static EmbeddedPostgresServer openWhileLocked(EmbeddedServerDirectory directory, EmbeddedServerHome home) {
         long deadline = System.nanoTime() + HANDOVER_WAIT.toNanos();
         while (true) {
-            EmbeddedPostgres ours = STARTED_HERE.get(directory.path());
-            if (ours != null) {
-                return shared(directory, ours.getPort());
-            }
-            if (!directory.ownedByAnotherProcess()) {
-                stopOrForgetLeftover(directory);
+            Optional<PostmasterPidFile> pidFile = directory.pidFile();
+            Optional<ProcessHandle> postmaster = pidFile.flatMap(file -> ProcessHandle.of(file.pid()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process ->
+                            PostgresPrograms.ofServer(process, directory.path()).isPresent());
+            if (postmaster.isEmpty()) {
+                forgetStoppedServer(directory, pidFile);
                 return start(directory, home);
             }
-            Optional<PostmasterPidFile> running = directory.pidFile().filter(PostmasterPidFile::ready);
-            if (running.isPresent()) {
-                LOG.debug(
-                        "using the PostgreSQL that process {} runs on {}",
-                        running.get().pid(),
-                        directory.path());
-                return shared(directory, running.get().port());
+            if (pidFile.get().ready()) {
+                return use(directory, home, pidFile.get());
             }
-            // Its owner is starting or stopping it: wait for either end.
+            // Someone else (by hand, or a process that predates the start lock) is starting or stopping it.
             if (System.nanoTime() > deadline) {
-                throw new PostgresAdapterException("The process running the embedded PostgreSQL on "
-                        + directory.path() + " has been starting or stopping it for over "
-                        + HANDOVER_WAIT.toSeconds() + " s");
+                throw new PostgresAdapterException("The PostgreSQL on " + directory.path() + " has been '"
+                        + pidFile.get().status() + "' for over " + HANDOVER_WAIT.toSeconds() + " s");
             }
             pause();
         }
+    }
+
+    /** The running server: used beside its other users, or adopted when it has none left. */
+    private static EmbeddedPostgresServer use(
+            EmbeddedServerDirectory directory, EmbeddedServerHome home, PostmasterPidFile running) {
+        LocalUse local = USED_HERE.get(directory.path());
+        if (local == null || local.opens == 0) {
+            if (local == null && directory.unused()) {
+                LOG.warn(
+                        "the PostgreSQL on {} (pid {}) was left running by processes that ended; using it, and "
+                                + "stopping it when done",
+                        directory.path(),
+                        running.pid());
+            }
+            FileChannel usersLock = directory.holdAsUser();
+            if (local == null) {
+                local = new LocalUse(Optional.empty(), usersLock);
+                USED_HERE.put(directory.path(), local);
+            } else {
+                local.usersLock = usersLock;
+            }
+        }
+        local.opens++;
+        return new EmbeddedPostgresServer(
+                directory, home, running.port(), directory.password().orElse(""), local.started.isPresent());
     }
 
     /**
@@ -132,67 +176,82 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public Path dataDirectory() {
-        return dataDirectory;
+        return directory.path();
     }
 
-    /** Whether this {@code open} started the server, and so stops it on {@link #close()}. */
+    /** Whether this process started the server (rather than finding it running). */
     public boolean startedHere() {
-        return started.isPresent();
+        return startedHere;
     }
 
     /**
-     * Stops the server if this {@code open} started it (fast shutdown: open sessions, other processes' too, are
-     * ended) and leaves the data in place; otherwise leaves the server running. Idempotent.
+     * Stops using the server, and stops the server (fast shutdown) when nobody else uses it; the data stays in
+     * place. Idempotent.
      */
     @Override
     public void close() {
-        if (started.isEmpty() || closed.getAndSet(true)) {
+        if (closed.getAndSet(true)) {
             return;
         }
         OPENING.lock();
         try {
-            STARTED_HERE.remove(dataDirectory);
-            started.get().close();
+            LocalUse local = USED_HERE.get(directory.path());
+            if (--local.opens > 0) {
+                return;
+            }
+            local.usersLock.close();
+            local.usersLock = null;
+            try (EmbeddedServerHome.StartLock ignored = home.lockForStarting(directory.path(), HANDOVER_WAIT)) {
+                if (directory.unused()) {
+                    stop(local);
+                    USED_HERE.remove(directory.path());
+                } else if (local.started.isEmpty()) {
+                    USED_HERE.remove(directory.path());
+                }
+                // Else this process started the server and others still use it: zonky's instance stays here, to be
+                // used again or closed once the server has stopped.
+            }
         } catch (IOException e) {
-            throw new PostgresAdapterException("Could not stop the embedded PostgreSQL on " + dataDirectory, e);
+            throw new PostgresAdapterException(
+                    "Could not stop using the embedded PostgreSQL on " + directory.path(), e);
         } finally {
             OPENING.unlock();
         }
     }
 
-    private static EmbeddedPostgresServer shared(EmbeddedServerDirectory directory, int port) {
-        // An owner of an install made before passwords (it has none yet) still trusts local connections.
-        return new EmbeddedPostgresServer(
-                directory.path(), port, directory.password().orElse(""), Optional.empty());
+    /** The last user leaves: stops the server with zonky if this process started it, else with the server's pg_ctl. */
+    private void stop(LocalUse local) throws IOException {
+        if (local.started.isPresent()) {
+            local.started.get().close();
+            return;
+        }
+        Optional<ProcessHandle> postmaster = directory
+                .pidFile()
+                .flatMap(file -> ProcessHandle.of(file.pid()))
+                .filter(ProcessHandle::isAlive);
+        postmaster
+                .flatMap(process -> PostgresPrograms.ofServer(process, directory.path()))
+                .ifPresent(programs -> programs.stop(directory.path()));
     }
 
     /**
-     * Clears what a dead owner left: its server, still running, is stopped; a {@code postmaster.pid} naming a live
-     * process that is not that server is removed (PostgreSQL would refuse to start). One naming a dead process is
-     * left to PostgreSQL, which removes it itself.
+     * Clears what a stopped server left: a {@code postmaster.pid} naming a live process that is not a server of this
+     * directory (PostgreSQL would refuse to start) is removed; one naming a dead process is left to PostgreSQL, which
+     * removes it itself. A zonky instance of this process whose server has stopped is closed, releasing its lock.
      */
-    private static void stopOrForgetLeftover(EmbeddedServerDirectory directory) {
-        Optional<PostmasterPidFile> pidFile = directory.pidFile();
-        Optional<ProcessHandle> process =
-                pidFile.flatMap(file -> ProcessHandle.of(file.pid())).filter(ProcessHandle::isAlive);
-        if (process.isEmpty()) {
-            return;
+    private static void forgetStoppedServer(EmbeddedServerDirectory directory, Optional<PostmasterPidFile> pidFile) {
+        LocalUse stale = USED_HERE.remove(directory.path());
+        if (stale != null) {
+            stale.started.ifPresent(EmbeddedPostgresServer::closeQuietly);
         }
-        long pid = process.get().pid();
-        Optional<PostgresPrograms> server = PostgresPrograms.ofServer(process.get(), directory.path());
-        if (server.isPresent()) {
-            LOG.warn(
-                    "the PostgreSQL on {} (pid {}) was left running by a process that ended; stopping it to start "
-                            + "it afresh",
-                    directory.path(),
-                    pid);
-            server.get().stop(directory.path());
-        } else {
+        Optional<ProcessHandle> other =
+                pidFile.flatMap(file -> ProcessHandle.of(file.pid())).filter(ProcessHandle::isAlive);
+        if (other.isPresent()) {
             LOG.warn(
                     "postmaster.pid in {} names process {}, which is not a PostgreSQL serving it (a reused pid); "
                             + "removing the stale file",
                     directory.path(),
-                    pid);
+                    other.get().pid());
             directory.deleteStalePidFile();
         }
     }
@@ -202,12 +261,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Optional<String> kept = directory.password();
         String password = kept.orElseGet(EmbeddedServerDirectory::newPassword);
         Path zonkyDirectory = home.zonkyWorkingDirectory();
+        EmbeddedPostgres postgres;
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory.path())
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(zonkyDirectory.toFile())
+                    .setPgBinaryResolver(home.binaryResolver())
                     .setPGStartupWait(STARTUP_WAIT)
+                    // Not stopped when this JVM exits: other processes may be using it. Its last user stops it.
+                    .setRegisterShutdownHook(false)
                     // zonky tunes for throwaway test databases (-F, synchronous_commit off); this data is kept.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
@@ -218,9 +281,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // After initdb, before the server starts: nothing can connect while this runs.
                     .setDataDirectoryCustomizer(cluster -> secure(directory, zonkyDirectory, password, kept.isEmpty()))
                     .start();
-            home.restrictZonkyWorkingDirectory();
-            STARTED_HERE.put(directory.path(), postgres);
-            return new EmbeddedPostgresServer(directory.path(), postgres.getPort(), password, Optional.of(postgres));
         } catch (IOException | RuntimeException e) {
             throw new PostgresAdapterException(
                     "Could not start the embedded PostgreSQL on " + directory.path()
@@ -228,6 +288,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                             + Redaction.text(String.valueOf(e.getMessage()), List.of(password)),
                     e);
         }
+        home.restrictZonkyWorkingDirectory();
+        LocalUse local = new LocalUse(Optional.of(postgres), directory.holdAsUser());
+        local.opens = 1;
+        USED_HERE.put(directory.path(), local);
+        return new EmbeddedPostgresServer(directory, home, postgres.getPort(), password, true);
     }
 
     /**
@@ -245,6 +310,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         directory.writeHostBasedAuthentication();
     }
 
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.debug("closing zonky's instance of a server that had stopped", e);
+        }
+    }
+
     private static void pause() {
         try {
             TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
@@ -256,7 +329,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "embedded PostgreSQL on " + dataDirectory + " at " + LOOPBACK + ":" + port
-                + (startedHere() ? " (started here)" : " (shared)");
+        return "embedded PostgreSQL on " + directory.path() + " at " + LOOPBACK + ":" + port
+                + (startedHere ? " (started here)" : " (found running)");
     }
 }

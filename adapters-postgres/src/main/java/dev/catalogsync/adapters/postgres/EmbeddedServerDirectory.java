@@ -26,14 +26,14 @@ import org.slf4j.LoggerFactory;
  * superuser's password ({@value #PASSWORD_FILE}, readable by its owner only) and the authentication rules
  * ({@code pg_hba.conf}: password required, from this machine's loopback address only).
  *
- * <p>Who runs the server: the process that started it holds zonky's lock file ({@value #OWNER_LOCK_FILE}) for as
- * long as the server runs, and the operating system releases it when that process dies, however it dies. So a
- * live server whose lock is free was left behind by a process that died.
+ * <p>Who uses the server: every process using it holds {@value #USERS_LOCK_FILE} shared, and the operating system
+ * releases that hold when the process ends, however it ends. So the last user to leave finds the lock free and stops
+ * the server, and a server whose lock is free while it runs was left behind by users that died.
  */
 final class EmbeddedServerDirectory {
 
     static final String PASSWORD_FILE = "catalog-sync-password";
-    static final String OWNER_LOCK_FILE = "epg-lock";
+    static final String USERS_LOCK_FILE = "catalog-sync-users.lock";
 
     /**
      * Connections over TCP from 127.0.0.1 only, each with the password (SCRAM); none over a Unix socket, as the
@@ -124,27 +124,53 @@ final class EmbeddedServerDirectory {
         }
     }
 
+    /** The users lock: every process using the server here holds it shared, as long as it uses the server. */
+    Path usersLockFile() {
+        return path.resolve(USERS_LOCK_FILE);
+    }
+
     /**
-     * Whether another live process runs the server here: it holds the owner lock. Must not be asked about a
-     * directory whose server this process started: closing the probe's channel would release this process's own
-     * lock on the file (POSIX locks are per process).
+     * Takes a shared hold on the users lock, kept until the channel is closed. One per process: POSIX locks belong
+     * to the process, and closing any channel on the file would release them all.
      */
-    boolean ownedByAnotherProcess() {
-        Path lockFile = path.resolve(OWNER_LOCK_FILE);
-        if (!Files.exists(lockFile)) {
-            return false;
+    FileChannel holdAsUser() {
+        try {
+            FileChannel channel = FileChannel.open(
+                    usersLockFile(), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                if (channel.tryLock(0, Long.MAX_VALUE, true) == null) {
+                    throw new PostgresAdapterException(
+                            "Another process is stopping the PostgreSQL on " + path + "; try again");
+                }
+                return channel;
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new PostgresAdapterException("Could not lock " + usersLockFile(), e);
         }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+    }
+
+    /**
+     * Whether no process uses the server here: nobody holds the users lock. Must not be asked by a process that holds
+     * it itself (see {@link #holdAsUser()}).
+     */
+    boolean unused() {
+        if (!Files.exists(usersLockFile())) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(usersLockFile(), StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                return true;
+                return false;
             }
             lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
             return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
         } catch (IOException e) {
-            throw new PostgresAdapterException("Could not check who runs the PostgreSQL on " + path, e);
+            throw new PostgresAdapterException("Could not check who uses the PostgreSQL on " + path, e);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.catalogsync.adapters.postgres;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +68,22 @@ final class EmbeddedServerHome {
         createPrivate(binaries);
         restrictToOwner(binaries);
         return binaries.resolve("zonky");
+    }
+
+    /**
+     * zonky's PostgreSQL binaries, to be unpacked under this home. zonky keeps unpacked binaries per resolver for
+     * the life of the JVM, wherever they were unpacked first; a resolver of this home's own (equal for equal homes)
+     * keeps another user of zonky in the same JVM from pointing this home at its directory.
+     */
+    PgBinaryResolver binaryResolver() {
+        return new HomeBinaries(root);
+    }
+
+    private record HomeBinaries(Path home) implements PgBinaryResolver {
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+        }
     }
 
     /** Puts zonky's directory back to owner-only after zonky made it writable by everyone. */

@@ -80,21 +80,18 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void a_second_open_shares_the_running_server_and_closing_it_leaves_the_server_running() {
-        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.open(temporary)) {
-            long postmaster = postmasterPid(temporary);
+    void a_second_open_uses_the_running_server_and_the_last_to_close_stops_it() {
+        EmbeddedPostgresServer first = EmbeddedPostgresServer.open(temporary);
+        long postmaster = postmasterPid(temporary);
+        try (EmbeddedPostgresServer second = EmbeddedPostgresServer.open(temporary)) {
+            assertThat(second.settings()).isEqualTo(first.settings());
 
-            try (EmbeddedPostgresServer second = EmbeddedPostgresServer.open(temporary)) {
-                assertThat(second.startedHere()).isFalse();
-                assertThat(second.settings()).isEqualTo(first.settings());
-                assertThat(migrateAndRun(second, "SELECT 1")).isEqualTo("1");
-            }
-
-            assertThat(alive(postmaster)).isTrue();
-            assertThat(migrateAndRun(first, "SELECT 1")).isEqualTo("1");
             first.close();
-            awaitEnd(postmaster);
+
+            assertThat(alive(postmaster)).as("still used by the second").isTrue();
+            assertThat(migrateAndRun(second, "SELECT 1")).isEqualTo("1");
         }
+        awaitEnd(postmaster);
     }
 
     @Test
@@ -180,7 +177,7 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void a_server_left_running_by_a_process_that_died_is_stopped_and_started_afresh()
+    void a_server_whose_users_all_died_is_adopted_by_the_next_open_and_stopped_when_it_closes()
             throws IOException, InterruptedException {
         Path pgCtl;
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.open(temporary)) {
@@ -192,15 +189,16 @@ class EmbeddedPostgresServerTest {
                             .orElseThrow())
                     .resolveSibling("pg_ctl");
         }
-        // What a process killed by SIGKILL leaves: its postmaster running, nobody holding the directory's lock.
-        startWithoutOwner(pgCtl, temporary);
+        // What a process killed by SIGKILL leaves: its server running, nobody holding the users lock.
+        startWithoutUsers(pgCtl, temporary);
         long leftOver = postmasterPid(temporary);
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.open(temporary)) {
-            assertThat(server.startedHere()).isTrue();
-            awaitEnd(leftOver);
+            assertThat(server.startedHere()).isFalse();
+            assertThat(postmasterPid(temporary)).isEqualTo(leftOver);
             assertThat(migrateAndRun(server, "SELECT name FROM projects")).isEqualTo("kept");
         }
+        awaitEnd(leftOver);
     }
 
     @Test
@@ -241,8 +239,8 @@ class EmbeddedPostgresServerTest {
         }
     }
 
-    /** Starts a postmaster on {@code dataDirectory} with pg_ctl, as zonky would, but without zonky's lock. */
-    private static void startWithoutOwner(Path pgCtl, Path dataDirectory) throws IOException, InterruptedException {
+    /** Starts a postmaster on {@code dataDirectory} with pg_ctl, as zonky would, with no process using it. */
+    private static void startWithoutUsers(Path pgCtl, Path dataDirectory) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

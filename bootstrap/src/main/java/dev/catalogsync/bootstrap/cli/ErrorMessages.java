@@ -35,8 +35,8 @@ final class ErrorMessages {
                 return insufficientPrivilege(serverMessage(sql), statement(failure), role);
             }
             if (cause instanceof SQLException sql && SERVER_SHUT_DOWN.contains(sql.getSQLState())) {
-                return "the database server ended the session (" + serverMessage(sql) + "); an embedded PostgreSQL "
-                        + "stops when the command that started it (such as 'run') ends: run this command again";
+                return "the database server ended the session (" + serverMessage(sql) + "): it was shut down or "
+                        + "restarted; run the command again";
             }
         }
         return rootMessage(failure);
