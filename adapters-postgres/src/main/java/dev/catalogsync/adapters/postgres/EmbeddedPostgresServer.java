@@ -75,22 +75,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedServerDirectory directory;
     private final EmbeddedServerHome home;
+    private final LocalUse local;
     private final int port;
     private final String password;
-    private final boolean startedHere;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedPostgresServer(
-            EmbeddedServerDirectory directory,
-            EmbeddedServerHome home,
-            int port,
-            String password,
-            boolean startedHere) {
+            EmbeddedServerDirectory directory, EmbeddedServerHome home, LocalUse local, int port, String password) {
         this.directory = directory;
         this.home = home;
+        this.local = local;
         this.port = port;
         this.password = password;
-        this.startedHere = startedHere;
     }
 
     /**
@@ -163,7 +159,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         local.opens++;
         return new EmbeddedPostgresServer(
-                directory, home, running.port(), directory.password().orElse(""), local.started.isPresent());
+                directory, home, local, running.port(), directory.password().orElse(""));
     }
 
     /**
@@ -181,7 +177,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Whether this process started the server (rather than finding it running). */
     public boolean startedHere() {
-        return startedHere;
+        return local.started.isPresent();
     }
 
     /**
@@ -195,18 +191,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         OPENING.lock();
         try {
-            LocalUse local = USED_HERE.get(directory.path());
-            if (--local.opens > 0) {
-                return;
+            if (--local.opens > 0 || local.usersLock == null) {
+                return; // still used here, or forgotten after its server stopped under it
             }
             local.usersLock.close();
             local.usersLock = null;
             try (EmbeddedServerHome.StartLock ignored = home.lockForStarting(directory.path(), HANDOVER_WAIT)) {
                 if (directory.unused()) {
-                    stop(local);
-                    USED_HERE.remove(directory.path());
+                    stop();
+                    USED_HERE.remove(directory.path(), local);
                 } else if (local.started.isEmpty()) {
-                    USED_HERE.remove(directory.path());
+                    USED_HERE.remove(directory.path(), local);
                 }
                 // Else this process started the server and others still use it: zonky's instance stays here, to be
                 // used again or closed once the server has stopped.
@@ -220,7 +215,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** The last user leaves: stops the server with zonky if this process started it, else with the server's pg_ctl. */
-    private void stop(LocalUse local) throws IOException {
+    private void stop() throws IOException {
         if (local.started.isPresent()) {
             local.started.get().close();
             return;
@@ -242,7 +237,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static void forgetStoppedServer(EmbeddedServerDirectory directory, Optional<PostmasterPidFile> pidFile) {
         LocalUse stale = USED_HERE.remove(directory.path());
         if (stale != null) {
+            // Its server stopped under it (killed by hand): let go of it before anything holds the lock file anew.
             stale.started.ifPresent(EmbeddedPostgresServer::closeQuietly);
+            if (stale.usersLock != null) {
+                closeQuietly(stale.usersLock);
+                stale.usersLock = null;
+            }
         }
         Optional<ProcessHandle> other =
                 pidFile.flatMap(file -> ProcessHandle.of(file.pid())).filter(ProcessHandle::isAlive);
@@ -292,7 +292,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         LocalUse local = new LocalUse(Optional.of(postgres), directory.holdAsUser());
         local.opens = 1;
         USED_HERE.put(directory.path(), local);
-        return new EmbeddedPostgresServer(directory, home, postgres.getPort(), password, true);
+        return new EmbeddedPostgresServer(directory, home, local, postgres.getPort(), password);
     }
 
     /**
@@ -308,6 +308,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             directory.writePassword(password);
         }
         directory.writeHostBasedAuthentication();
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing the users lock of a server that had stopped", e);
+        }
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {
@@ -330,6 +338,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public String toString() {
         return "embedded PostgreSQL on " + directory.path() + " at " + LOOPBACK + ":" + port
-                + (startedHere ? " (started here)" : " (found running)");
+                + (startedHere() ? " (started here)" : " (found running)");
     }
 }

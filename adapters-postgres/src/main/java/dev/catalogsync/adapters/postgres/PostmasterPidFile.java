@@ -9,21 +9,19 @@ import java.util.Optional;
 
 /**
  * What {@code postmaster.pid} says about the server on a data directory, as PostgreSQL (10 and later) writes it:
- * one item a line, the server's pid first, its port fourth, its first listen address sixth and its state eighth
- * ({@code starting}, {@code ready}, {@code stopping}, {@code standby}, padded with blanks).
+ * one item a line, the server's pid first, its port fourth and its state eighth ({@code starting}, {@code ready},
+ * {@code stopping}, {@code standby}, padded with blanks).
  *
  * @param pid the postmaster's process id
  * @param port the TCP port it listens on; 0 while the file is being written
- * @param listenAddress its first listen address; empty when it listens on no TCP address (yet)
  * @param status its state; empty while the file is being written
  */
-record PostmasterPidFile(long pid, int port, String listenAddress, String status) {
+record PostmasterPidFile(long pid, int port, String status) {
 
     static final String FILE_NAME = "postmaster.pid";
 
     private static final int PID_LINE = 0;
     private static final int PORT_LINE = 3;
-    private static final int LISTEN_ADDRESS_LINE = 5;
     private static final int STATUS_LINE = 7;
 
     /** The file on {@code dataDirectory}; empty when there is none, or it is being written and has no pid yet. */
@@ -37,7 +35,6 @@ record PostmasterPidFile(long pid, int port, String listenAddress, String status
             return Optional.of(new PostmasterPidFile(
                     Long.parseLong(line(lines, PID_LINE)),
                     lines.size() > PORT_LINE ? parsePort(line(lines, PORT_LINE)) : 0,
-                    line(lines, LISTEN_ADDRESS_LINE),
                     line(lines, STATUS_LINE)));
         } catch (IOException | NumberFormatException e) {
             // Gone or half-written: PostgreSQL writes it in several steps. The caller looks again.

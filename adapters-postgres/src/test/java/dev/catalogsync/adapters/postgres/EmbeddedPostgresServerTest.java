@@ -202,6 +202,20 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void a_server_stopped_under_its_users_is_started_again_by_the_next_open() {
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.open(temporary)) {
+            long stopped = postmasterPid(temporary);
+            ProcessHandle.of(stopped).orElseThrow().destroy(); // by hand, behind catalog-sync's back
+            awaitEnd(stopped);
+
+            try (EmbeddedPostgresServer second = EmbeddedPostgresServer.open(temporary)) {
+                assertThat(migrateAndRun(second, "SELECT 1")).isEqualTo("1");
+                assertThat(postmasterPid(temporary)).isNotEqualTo(stopped);
+            }
+        }
+    }
+
+    @Test
     void a_pid_file_naming_a_live_process_that_is_not_its_server_is_removed() throws IOException {
         EmbeddedPostgresServer.open(temporary).close();
         // A pid reused after a reboot: here, this JVM's.
