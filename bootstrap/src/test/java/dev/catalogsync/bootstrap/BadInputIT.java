@@ -44,7 +44,7 @@ class BadInputIT {
 
     @BeforeAll
     static void startAServerThatChecksPasswords() throws Exception {
-        server = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"));
+        server = EmbeddedPostgresServer.open(dataDirectory.resolve("postgres"));
         PostgresConnectionSettings superuser = server.settings();
         url = superuser.jdbcUrl().replaceFirst("\\?.*$", "");
         execute(superuser, "CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + RIGHT_PASSWORD + "'");
@@ -142,7 +142,7 @@ class BadInputIT {
                 .as("the server takes the right password: " + right.stderr())
                 .isZero();
         assertFailure(results.get("a wrong password"), 1, "password authentication failed for user \"" + ROLE + "\"");
-        assertFailure(results.get("a wrong password in the URL"), 1, "password=<hidden>");
+        assertFailure(results.get("a wrong password in the URL"), 1, "password=***");
         assertFailure(results.get("a host that does not exist"), 1, "unknown host no-such-host.invalid");
         assertFailure(
                 results.get("listening beyond the loopback without a token"),

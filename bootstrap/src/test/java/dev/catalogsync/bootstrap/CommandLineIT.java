@@ -240,6 +240,17 @@ class CommandLineIT {
     }
 
     @Test
+    void a_blank_or_foreign_database_url_is_bad_input_never_the_embedded_database() {
+        assertOneLineFailure(CatalogSyncJar.run(Map.of("CATALOG_SYNC_DB_URL", ""), "status"), 2, "is empty");
+        assertOneLineFailure(CatalogSyncJar.run(Map.of("CATALOG_SYNC_DB_URL", " "), "run"), 2, "is empty");
+        assertOneLineFailure(CatalogSyncJar.run(Map.of(), "status", "--db-url", ""), 2, "is empty");
+        assertOneLineFailure(
+                CatalogSyncJar.run(Map.of(), "feature", "list", "--db-url", "postgres://db/gitlab"),
+                2,
+                "must be a PostgreSQL JDBC URL starting with jdbc:postgresql:");
+    }
+
+    @Test
     void an_unreachable_database_fails_quickly_in_one_line() {
         Result unreachable = CatalogSyncJar.run(
                 Map.of("CATALOG_SYNC_DB_URL", "jdbc:postgresql://127.0.0.1:1/nothing_here"), "status");

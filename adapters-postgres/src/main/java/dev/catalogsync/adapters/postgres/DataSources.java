@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>Startup: one connection attempt, bounded by the driver's connect and login timeouts; a dead database
- *       fails {@link #pooled} with the driver's exception as the cause.</li>
+ *       fails {@link #pooled} with the driver's exception as the cause, and a message without the passwords.</li>
  *   <li>Borrowing: at most {@link #CONNECTION_TIMEOUT} for a free or new connection.</li>
  *   <li>Statements: each connection starts with a server-side {@link #STATEMENT_TIMEOUT} and
  *       {@link #LOCK_TIMEOUT}, set by {@code SET} when the connection is opened so that no URL parameter can
@@ -63,9 +63,12 @@ public final class DataSources {
             return new HikariDataSource(configuration(settings, poolName, maximumPoolSize));
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            // Passwords masked: the URL may carry one, and the driver's message may quote the URL's host part.
             throw new PostgresAdapterException(
-                    "Could not connect to " + settings.redactedUrl() + " as " + settings.user() + " (pool " + poolName
-                            + "): " + cause.getMessage(),
+                    Redaction.text(
+                            "Could not connect to " + settings.redactedUrl() + " as " + settings.user() + " (pool "
+                                    + poolName + "): " + cause.getMessage(),
+                            settings.secrets()),
                     e);
         }
     }

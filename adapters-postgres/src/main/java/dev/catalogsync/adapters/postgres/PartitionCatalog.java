@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
+import org.jooq.Record3;
 
 /**
  * Every read about the partitions of {@code p_catalog_resource_sync_events}: the attached tables and their list
@@ -159,6 +160,25 @@ final class PartitionCatalog {
                 .where(DETACHED.PARTITION_VALUE.eq(value))
                 .forUpdate()
                 .fetchOptional(DETACHED.TABLE_NAME);
+    }
+
+    /**
+     * Why the session's role may not change the queue's partitions (DDL needs the owner of
+     * {@code p_catalog_resource_sync_events}, or a member of its role); empty when it may.
+     */
+    Optional<String> whyNotQueueOwner() {
+        Record3<Boolean, String, String> owner = dsl.resultQuery("""
+                        SELECT pg_has_role(c.relowner, 'USAGE'), current_user::text, c.relowner::regrole::text
+                          FROM pg_class c
+                         WHERE c.oid = {0}::regclass""", EVENTS.getName())
+                .coerce(field("owns", Boolean.class), field("role", String.class), field("owner", String.class))
+                .fetchSingle();
+        if (owner.value1()) {
+            return Optional.empty();
+        }
+        return Optional.of("the database role '" + owner.value2() + "' does not own " + EVENTS.getName()
+                + " (its owner is '" + owner.value3() + "'); partition changes run as the owner, e.g. 'partitions "
+                + "sync' with the owner's credentials (see docs/installing.md)");
     }
 
     /** Whether a table (or any relation) of that exact name exists, attached or not. */

@@ -17,7 +17,9 @@ import org.jooq.DSLContext;
 /**
  * The four DDL steps of queue upkeep, one method each, each one transaction of {@link LockTimeoutTransactions}.
  * A step takes its strongest lock first, re-checks under it (through {@link PartitionCatalog}) the condition that
- * makes it safe, and answers {@link PartitionChange.Refused}, rolled back, when that does not hold.
+ * makes it safe, and answers {@link PartitionChange.Refused}, rolled back, when that does not hold. Each first checks
+ * that the session's role owns the queue, as PostgreSQL requires for this DDL, and is refused, before any lock, when
+ * it does not.
  *
  * <p>Parent first: a step that touches an attached partition takes {@code ACCESS EXCLUSIVE} on
  * {@code p_catalog_resource_sync_events} ({@code ONLY}, so not on every partition) before any partition, the order
@@ -52,7 +54,7 @@ final class PartitionDdl {
      * activates it) or, in the other order, a default naming no partition, which fails every project update.
      */
     PartitionChange createAndActivate(long value) {
-        return transactions.run("create partition " + value, tx -> {
+        return ownerOnly("create partition " + value, tx -> {
             PartitionCatalog catalog = new PartitionCatalog(tx);
             lockQueueTable(tx);
             if (catalog.anyPartitionHolds(value)) {
@@ -71,7 +73,7 @@ final class PartitionDdl {
 
     /** Points the column default at the attached partition {@code value} (repairs a default moved by hand). */
     PartitionChange activate(long value) {
-        return transactions.run("activate partition " + value, tx -> {
+        return ownerOnly("activate partition " + value, tx -> {
             lockQueueTable(tx);
             if (!new PartitionCatalog(tx).anyPartitionHolds(value)) {
                 return refused("no attached partition holds value " + value);
@@ -83,7 +85,7 @@ final class PartitionDdl {
 
     /** Detaches partition {@code value} when it holds no pending event and is not the default; records when. */
     PartitionChange detach(long value, Instant detachedAt) {
-        return transactions.run("detach partition " + value, tx -> {
+        return ownerOnly("detach partition " + value, tx -> {
             PartitionCatalog catalog = new PartitionCatalog(tx);
             // Waits for every transaction still writing to the queue to end, and keeps new ones out until commit:
             // no pending event can appear in the partition between the check below and the detach.
@@ -111,7 +113,7 @@ final class PartitionDdl {
 
     /** Drops the table recorded as detached partition {@code value}, unless it was attached again; forgets it. */
     PartitionChange drop(long value) {
-        return transactions.run("drop partition " + value, tx -> {
+        return ownerOnly("drop partition " + value, tx -> {
             PartitionCatalog catalog = new PartitionCatalog(tx);
             Optional<String> table = catalog.lockDetachedRecord(value);
             if (table.isEmpty()) {
@@ -123,6 +125,18 @@ final class PartitionDdl {
             tx.execute("DROP TABLE IF EXISTS {0}", name(table.get()));
             tx.deleteFrom(DETACHED).where(DETACHED.PARTITION_VALUE.eq(value)).execute();
             return new PartitionChange.Done();
+        });
+    }
+
+    /**
+     * Runs {@code change} in its transaction only when the session's role owns the queue, as DDL on it requires:
+     * another role (the least-privilege role the service may run as) gets a {@link PartitionChange.Refused} that
+     * says so, before any lock is taken, rather than an error after its {@code LOCK} held up the queue's writers.
+     */
+    private PartitionChange ownerOnly(String what, LockTimeoutTransactions.Change change) {
+        return transactions.run(what, tx -> {
+            Optional<String> notOwner = new PartitionCatalog(tx).whyNotQueueOwner();
+            return notOwner.isPresent() ? refused("not allowed: " + notOwner.get()) : change.apply(tx);
         });
     }
 

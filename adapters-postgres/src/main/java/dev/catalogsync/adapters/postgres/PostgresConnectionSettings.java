@@ -2,6 +2,8 @@ package dev.catalogsync.adapters.postgres;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
  * a URL of another database, one that is not a URL, or a port out of range is refused at once, in words that name
  * it (with any password in it hidden).
  *
- * @param jdbcUrl a {@code jdbc:postgresql:} URL, e.g. {@code jdbc:postgresql://db:5432/gitlab}
+ * @param jdbcUrl a {@code jdbc:postgresql:} URL; it may carry a password itself, which {@link #toString()} and
+ *     every message made from these settings mask
  * @param user the role to connect as
  * @param password the role's password; empty, never {@code null}, when the server trusts the connection
  */
@@ -19,11 +22,6 @@ public record PostgresConnectionSettings(String jdbcUrl, String user, String pas
 
     private static final String URL_PREFIX = "jdbc:postgresql:";
     private static final String EXAMPLE = "jdbc:postgresql://db:5432/gitlab";
-
-    /** A password given in the URL's parameters ({@code password=}, {@code sslpassword=}) or its user info. */
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;#]*");
-
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@:]*:)[^/@]*@");
 
     /** {@code host}, {@code host:port}, {@code [v6]:port}, as pgjdbc takes them, comma-separated. */
     private static final Pattern HOST_AND_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^\\[\\]:,]*)(?::(\\d*))?");
@@ -35,24 +33,13 @@ public record PostgresConnectionSettings(String jdbcUrl, String user, String pas
         checkUrl(jdbcUrl);
     }
 
-    /** The URL with any password in it replaced by {@code <hidden>}: what error messages and logs may show. */
-    public String redactedUrl() {
-        return redacted(jdbcUrl);
-    }
-
-    /** {@code url} with any password in it replaced by {@code <hidden>}. */
-    public static String redacted(String url) {
-        String hidden = PASSWORD_PARAMETER.matcher(url).replaceAll("$1<hidden>");
-        return USER_INFO_PASSWORD.matcher(hidden).replaceAll("$1<hidden>@");
-    }
-
     /**
      * @throws IllegalArgumentException when {@code url} is not a PostgreSQL JDBC URL: another database's, not a URL
      *     at all, or with a port that is not one
      */
     private static void checkUrl(String url) {
         if (!url.startsWith(URL_PREFIX)) {
-            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: '" + redacted(url)
+            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: '" + Redaction.text(url)
                     + "' (expected it to start with " + URL_PREFIX + ", e.g. " + EXAMPLE + ")");
         }
         URI uri;
@@ -71,7 +58,7 @@ public record PostgresConnectionSettings(String jdbcUrl, String user, String pas
     private static void checkHostAndPort(String url, String hostAndPort) {
         Matcher matcher = HOST_AND_PORT.matcher(hostAndPort);
         if (!matcher.matches() || (matcher.group(1).isEmpty() && matcher.group(2) != null)) {
-            throw malformed(url, "'" + redacted(hostAndPort) + "' is not a host and port");
+            throw malformed(url, "'" + Redaction.text(hostAndPort) + "' is not a host and port");
         }
         String port = matcher.group(2);
         if (port != null && (port.isEmpty() || port.length() > 5 || !inPortRange(Integer.parseInt(port)))) {
@@ -85,10 +72,24 @@ public record PostgresConnectionSettings(String jdbcUrl, String user, String pas
 
     private static IllegalArgumentException malformed(String url, String why) {
         return new IllegalArgumentException(
-                "Malformed PostgreSQL JDBC URL '" + redacted(url) + "': " + why + " (e.g. " + EXAMPLE + ")");
+                "Malformed PostgreSQL JDBC URL '" + Redaction.text(url) + "': " + why + " (e.g. " + EXAMPLE + ")");
     }
 
-    /** Leaves the password out: settings end up in logs and error messages. */
+    /** The URL with any password in it masked: the form to print or log. */
+    public String redactedUrl() {
+        return Redaction.text(jdbcUrl);
+    }
+
+    /** Every password these settings carry (the password, and any the URL holds), to mask in what is printed. */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>(Redaction.secretsIn(jdbcUrl));
+        if (!password.isEmpty()) {
+            secrets.add(password);
+        }
+        return List.copyOf(secrets);
+    }
+
+    /** Leaves the passwords out: settings end up in logs and error messages. */
     @Override
     public String toString() {
         return "PostgresConnectionSettings[jdbcUrl=" + redactedUrl() + ", user=" + user + ", password="

@@ -76,6 +76,21 @@ class DataSourcesTest {
     }
 
     @Test
+    void the_failure_of_a_url_carrying_passwords_names_the_database_but_not_the_passwords() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PostgresConnectionSettings nowhere = new PostgresConnectionSettings(
+                "jdbc:postgresql://localhost:" + closedPort + "/catalog?password=in-the-url", "app", "given-alone");
+
+        assertThatThrownBy(() -> DataSources.pooled(nowhere, "dead-test", 1))
+                .hasMessageContaining("localhost:" + closedPort + "/catalog?password=***")
+                .hasMessageNotContaining("in-the-url")
+                .hasMessageNotContaining("given-alone");
+    }
+
+    @Test
     void a_pool_needs_a_name_and_room_for_a_connection() {
         assertThatThrownBy(() -> DataSources.pooled(database.settings(), " ", 1))
                 .isInstanceOf(IllegalArgumentException.class);

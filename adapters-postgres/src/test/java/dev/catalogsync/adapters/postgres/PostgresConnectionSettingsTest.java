@@ -77,12 +77,24 @@ class PostgresConnectionSettingsTest {
         PostgresConnectionSettings settings = new PostgresConnectionSettings(url, "app", "");
 
         assertThat(settings.redactedUrl())
-                .isEqualTo("jdbc:postgresql://db/gitlab?user=app&password=<hidden>&sslpassword=<hidden>");
+                .isEqualTo("jdbc:postgresql://db/gitlab?user=app&password=***&sslpassword=***");
         assertThat(settings.toString()).doesNotContain("s3cret", "k3y");
         assertThatThrownBy(() -> new PostgresConnectionSettings("jdbc:mysql://db/x?password=s3cret", "app", ""))
                 .hasMessageNotContaining("s3cret");
         assertThatThrownBy(
                         () -> new PostgresConnectionSettings("jdbc:postgresql://db:99999/x?password=s3cret", "a", ""))
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void a_password_in_the_url_stays_out_of_the_string_form_and_of_the_refusal() {
+        PostgresConnectionSettings settings =
+                new PostgresConnectionSettings("jdbc:postgresql://app:one@db/catalog?password=two", "app", "three");
+
+        assertThat(settings.toString()).doesNotContain("one", "two", "three");
+        assertThat(settings.redactedUrl()).isEqualTo("jdbc:postgresql://app:***@db/catalog?password=***");
+        assertThat(settings.secrets()).containsExactlyInAnyOrder("one", "two", "three");
+        assertThatThrownBy(() -> new PostgresConnectionSettings("jdbc:mysql://db/x?password=four", "app", ""))
+                .hasMessageNotContaining("four");
     }
 }

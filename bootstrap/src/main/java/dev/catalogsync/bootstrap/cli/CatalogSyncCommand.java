@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
                     + "ci_process_catalog_resource_sync_events is enabled.",
             "",
             "Database: --db-url, --db-user, --db-password or CATALOG_SYNC_DB_URL, CATALOG_SYNC_DB_USER, "
-                    + "CATALOG_SYNC_DB_PASSWORD. Without a URL an embedded PostgreSQL runs in --data-dir "
-                    + "(kept across runs) and is migrated automatically.",
+                    + "CATALOG_SYNC_DB_PASSWORD. Without a URL the embedded PostgreSQL in --data-dir is used (kept "
+                    + "across runs, migrated automatically, shared with a running 'run'); see docs/installing.md.",
             ""
         },
         exitCodeListHeading = "%nExit codes:%n",

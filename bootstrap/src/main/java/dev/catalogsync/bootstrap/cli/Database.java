@@ -4,13 +4,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.catalogsync.adapters.postgres.DataSources;
 import dev.catalogsync.adapters.postgres.EmbeddedPostgresServer;
 import dev.catalogsync.adapters.postgres.PostgresConnectionSettings;
+import dev.catalogsync.adapters.postgres.Redaction;
 import dev.catalogsync.adapters.postgres.SchemaMigrator;
 import java.util.Optional;
 
 /**
- * The database one command works on: the configured server, or the embedded one started for the command's
- * lifetime. The embedded database is ours alone, so it is migrated on open; an external one is migrated only
- * by the {@code migrate} command, as its operators decide when schema changes happen.
+ * The database one command works on: the configured server, or the embedded one on the data directory, started
+ * for the command's lifetime unless another process (such as {@code run}) serves it already, in which case the
+ * command uses that one and leaves it running. The embedded database is ours alone, so it is migrated on open; an
+ * external one is migrated only by the {@code migrate} command, as its operators decide when schema changes happen.
  */
 final class Database implements AutoCloseable {
 
@@ -35,7 +37,9 @@ final class Database implements AutoCloseable {
 
     /** As {@link #open(DatabaseOptions, boolean)}, with a pool named and sized for a longer-lived process. */
     static Database open(DatabaseOptions options, boolean migrateEmbedded, String poolName, int poolSize) {
-        Optional<PostgresConnectionSettings> external = options.external();
+        // The options were validated (DatabaseOptions.validate) before any database is opened.
+        Optional<PostgresConnectionSettings> external = options.url()
+                .map(url -> new PostgresConnectionSettings(url.trim(), options.user(), options.password()));
         if (external.isPresent()) {
             PostgresConnectionSettings settings = external.get();
             return new Database(Optional.empty(), connect(settings, settings.redactedUrl(), poolName, poolSize));
@@ -55,7 +59,7 @@ final class Database implements AutoCloseable {
 
     private static EmbeddedPostgresServer startEmbedded(DatabaseOptions options) {
         try {
-            return EmbeddedPostgresServer.start(options.dataDirectory());
+            return EmbeddedPostgresServer.open(options.dataDirectory());
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(
                     "cannot start the embedded PostgreSQL in " + options.dataDirectory() + ": "
@@ -70,7 +74,10 @@ final class Database implements AutoCloseable {
             return DataSources.pooled(settings, poolName, poolSize);
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(
-                    "cannot connect to " + description + ": " + ErrorMessages.rootMessage(e), e);
+                    Redaction.text(
+                            "cannot connect to " + description + ": " + ErrorMessages.rootMessage(e),
+                            settings.secrets()),
+                    e);
         }
     }
 

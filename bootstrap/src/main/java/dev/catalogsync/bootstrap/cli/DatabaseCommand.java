@@ -22,6 +22,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        database.validate(spec.commandLine());
         validate();
         try (ServiceSessions.Session session = sessions.forCommand(database, migratesEmbeddedDatabaseFirst())) {
             return run(session.service());

@@ -171,6 +171,7 @@ class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        database.validate(spec.commandLine());
         ServiceSettings settings = settings();
         checkHttpPort();
         Optional<String> token = httpToken();

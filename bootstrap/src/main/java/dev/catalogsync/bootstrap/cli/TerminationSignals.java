@@ -9,10 +9,9 @@ import sun.misc.Signal;
 /**
  * Turns SIGTERM and SIGINT into a graceful stop of the service instead of the JVM's shutdown sequence.
  *
- * <p>Why not a shutdown hook: hooks run concurrently, and the embedded PostgreSQL (zonky) stops itself in a
- * hook of its own, so a hook of ours would race it and find the database gone in the middle of the last batch.
- * Handling the signal lets the service stop in order (HTTP, poll, scheduler, pool, then the embedded server)
- * and exit with status 0. A watchdog halts the JVM if stopping takes longer than the budget.
+ * <p>Why not a shutdown hook: hooks run concurrently and in no order, so a hook of ours could find the database
+ * gone in the middle of the last batch. Handling the signal lets the service stop in order (HTTP, poll, scheduler,
+ * pool, then the embedded server if no other command uses it) and exit with status 0. A watchdog halts the JVM if stopping takes longer than the budget.
  */
 final class TerminationSignals {
 

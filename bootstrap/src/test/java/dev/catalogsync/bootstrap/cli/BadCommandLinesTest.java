@@ -182,7 +182,7 @@ class BadCommandLinesTest {
                 new Case(
                         "a URL holding a password",
                         List.of("status", "--db-url", "jdbc:mysql://db/gitlab?user=app&password=" + SECRET),
-                        "password=<hidden>",
+                        "password=***",
                         SECRET),
                 bad(
                         "demo seed on a database of the host's",

@@ -22,8 +22,8 @@ public sealed interface PartitionChange {
 
     /**
      * The change was not made because the store, checking inside the change's own transaction, found it unsafe
-     * or meaningless now: pending events in a partition to detach, a default naming it, a partition that is not
-     * where the caller thought. Nothing was changed.
+     * or meaningless now (pending events in a partition to detach, a default naming it, a partition that is not
+     * where the caller thought), or not allowed to the store's credentials. Nothing was changed.
      *
      * @param reason why, for the report
      */

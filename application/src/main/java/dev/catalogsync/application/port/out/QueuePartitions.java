@@ -16,6 +16,9 @@ import java.time.Instant;
  *       when that does not hold it answers {@link PartitionChange.Refused} and changes nothing. A caller
  *       deciding from an older {@link #layout()} can never detach a partition with pending events, detach the
  *       partition new events land in, or drop an attached partition.</li>
+ *   <li>A change the store's credentials do not allow (a least-privilege role that may use the queue but not
+ *       change its tables) answers {@link PartitionChange.Refused} with a reason that says so, before it takes
+ *       any lock, and changes nothing.</li>
  *   <li>A change never waits for a lock longer than the store's lock timeout: it answers
  *       {@link PartitionChange.LockNotGranted} instead, so that writers of the queue queued behind it are
  *       held up at most that long. Retrying is the caller's choice.</li>
