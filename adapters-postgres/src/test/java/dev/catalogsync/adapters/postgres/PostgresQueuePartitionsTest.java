@@ -13,7 +13,6 @@ import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.Completed;
 import dev.catalogsync.application.port.out.PartitionChange;
 import dev.catalogsync.application.service.MaintainQueuePartitionsService;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.partitioning.AttachedPartition;
 import dev.catalogsync.domain.partitioning.PartitionLayout;
@@ -61,7 +60,6 @@ class PostgresQueuePartitionsTest {
     private static HikariDataSource underTest;
 
     private final PostgresCatalogWorld world = database.world();
-    private final PostgresSyncEventQueue queue = new PostgresSyncEventQueue(database.dataSource());
     private final PostgresQueuePartitions partitions = new PostgresQueuePartitions(underTest, LOCK_TIMEOUT);
     private final DSLContext sql = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -104,8 +102,7 @@ class PostgresQueuePartitionsTest {
     }
 
     private void processEverything() {
-        queue.markProcessed(new SyncBatch(
-                world.events().stream().filter(SyncEvent::isPending).toList()));
+        world.events().stream().filter(SyncEvent::isPending).forEach(world::markProcessed);
     }
 
     private static PartitionLayout asMigrated() {

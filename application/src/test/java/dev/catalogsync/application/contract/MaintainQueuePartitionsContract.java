@@ -6,9 +6,7 @@ import dev.catalogsync.application.port.in.MaintainQueuePartitions.Completed;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions.MaintenanceRound;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.QueuePartitions;
-import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.service.MaintainQueuePartitionsService;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.partitioning.AttachedPartition;
 import dev.catalogsync.domain.partitioning.PartitionStep.Activate;
@@ -35,8 +33,6 @@ public abstract class MaintainQueuePartitionsContract {
     protected abstract CatalogWorld world();
 
     protected abstract QueuePartitions partitions();
-
-    protected abstract SyncEventQueue queue();
 
     protected abstract ExclusiveLease lease();
 
@@ -70,9 +66,7 @@ public abstract class MaintainQueuePartitionsContract {
     }
 
     private void processPartition(long value) {
-        queue().markProcessed(new SyncBatch(world().events().stream()
-                .filter(event -> event.partitionId() == value)
-                .toList()));
+        world().events().stream().filter(event -> event.partitionId() == value).forEach(world()::markProcessed);
     }
 
     private List<Long> attached() {

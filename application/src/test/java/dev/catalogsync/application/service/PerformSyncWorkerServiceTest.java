@@ -8,6 +8,7 @@ import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.InMemoryCatalog;
 import dev.catalogsync.application.fakes.InMemoryExclusiveLease;
 import dev.catalogsync.application.fakes.InMemoryFeatureFlagStore;
+import dev.catalogsync.application.fakes.InMemorySyncBatches;
 import dev.catalogsync.application.fakes.RecordingWorkerQueue;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.flags.FeatureFlagStates;
@@ -19,6 +20,7 @@ import dev.catalogsync.domain.BatchResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +36,13 @@ class PerformSyncWorkerServiceTest {
     private final RecordingWorkerQueue workerQueue = new RecordingWorkerQueue();
     private final RecordingStatistics statistics = new RecordingStatistics();
     private final PerformSyncWorkerService worker = new PerformSyncWorkerService(
-            catalog, catalog, lease, workerQueue, new FeatureFlagStates(flagStore), statistics, clock);
+            catalog,
+            new InMemorySyncBatches(catalog, lease),
+            lease,
+            workerQueue,
+            new FeatureFlagStates(flagStore),
+            statistics,
+            clock);
 
     /** Tells what it was told, in order. */
     private static final class RecordingStatistics implements SyncStatistics {
@@ -54,6 +62,11 @@ class PerformSyncWorkerServiceTest {
         @Override
         public void flagDisabled() {
             told.add("flagDisabled");
+        }
+
+        @Override
+        public void leaseLost() {
+            told.add("leaseLost");
         }
     }
 
@@ -103,6 +116,33 @@ class PerformSyncWorkerServiceTest {
                 .isEqualTo(new WorkerRun.Processed(new BatchResult(estimatedTotal, 2, 2), true));
 
         assertThat(statistics.told).containsExactly("batchProcessed " + new BatchResult(estimatedTotal, 2, 2));
+        assertThat(workerQueue.enqueued()).isEqualTo(1);
+    }
+
+    @Test
+    void a_run_paused_past_its_lease_writes_nothing_and_is_told_as_lease_lost() {
+        flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
+        queueEvents(2);
+        ExclusiveLease pausedPastTheTimeToLive = (key, timeToLive) -> {
+            Optional<ExclusiveLease.Held> held = lease.tryObtain(key, timeToLive);
+            clock.advance(timeToLive.plusSeconds(1));
+            return held;
+        };
+        PerformSyncWorkerService paused = new PerformSyncWorkerService(
+                catalog,
+                new InMemorySyncBatches(catalog, lease),
+                pausedPastTheTimeToLive,
+                workerQueue,
+                new FeatureFlagStates(flagStore),
+                statistics,
+                clock);
+
+        assertThat(paused.perform(BatchSize.DEFAULT)).isEqualTo(new WorkerRun.LeaseLost(true));
+
+        assertThat(statistics.told).containsExactly("leaseLost");
+        assertThat(catalog.pendingCount()).isEqualTo(2);
+        assertThat(catalog.events())
+                .allSatisfy(event -> assertThat(event.isPending()).isTrue());
         assertThat(workerQueue.enqueued()).isEqualTo(1);
     }
 }

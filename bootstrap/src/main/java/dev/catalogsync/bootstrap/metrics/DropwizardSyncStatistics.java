@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The worker's figures as Dropwizard metrics, the ones GitLab's operators watch on the worker's dashboards:
- * batch rate and duration, events processed, the backlog estimate, and how often a run found the lease busy
- * or the flag off.
+ * batch rate and duration, events processed, the backlog estimate, and how often a run found the lease busy,
+ * lost it before it could write (paused past its time to live), or found the flag off.
  */
 public class DropwizardSyncStatistics implements SyncStatistics {
 
@@ -24,6 +24,7 @@ public class DropwizardSyncStatistics implements SyncStatistics {
     private final Meter processedEvents;
     private final Histogram consumableEvents;
     private final Meter leaseBusy;
+    private final Meter leaseLost;
     private final Meter flagDisabled;
     private final AtomicLong estimatedTotalEvents = new AtomicLong();
 
@@ -32,6 +33,7 @@ public class DropwizardSyncStatistics implements SyncStatistics {
         processedEvents = registry.meter(MetricRegistry.name(PREFIX, "processed_events"));
         consumableEvents = registry.histogram(MetricRegistry.name(PREFIX, "consumable_events"));
         leaseBusy = registry.meter(MetricRegistry.name(PREFIX, "lease_busy"));
+        leaseLost = registry.meter(MetricRegistry.name(PREFIX, "lease_lost"));
         flagDisabled = registry.meter(MetricRegistry.name(PREFIX, "flag_disabled"));
         registry.gauge(
                 MetricRegistry.name(PREFIX, "estimated_total_events"), () -> (Gauge<Long>) estimatedTotalEvents::get);
@@ -48,6 +50,11 @@ public class DropwizardSyncStatistics implements SyncStatistics {
     @Override
     public void leaseBusy() {
         leaseBusy.mark();
+    }
+
+    @Override
+    public void leaseLost() {
+        leaseLost.mark();
     }
 
     @Override

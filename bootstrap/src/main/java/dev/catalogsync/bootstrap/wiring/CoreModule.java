@@ -14,7 +14,6 @@ import dev.catalogsync.application.port.in.ManageFeatureFlags;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.in.ReportQueueStatus;
-import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
@@ -22,6 +21,7 @@ import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.application.port.out.QueuePartitions;
+import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
@@ -73,12 +73,12 @@ public class CoreModule extends AbstractModule {
     @Singleton
     PerformSyncWorker performSyncWorker(
             SyncEventQueue queue,
-            CatalogMirror mirror,
+            SyncBatches batches,
             ExclusiveLease lease,
             WorkerQueue workerQueue,
             FeatureFlagStates flags,
             SyncStatistics statistics) {
-        return new PerformSyncWorkerService(queue, mirror, lease, workerQueue, flags, statistics, clock);
+        return new PerformSyncWorkerService(queue, batches, lease, workerQueue, flags, statistics, clock);
     }
 
     @Provides

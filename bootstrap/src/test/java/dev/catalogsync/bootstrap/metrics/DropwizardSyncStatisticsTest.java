@@ -32,12 +32,14 @@ class DropwizardSyncStatisticsTest {
     }
 
     @Test
-    void counts_runs_that_found_the_lease_busy_or_the_flag_off() {
+    void counts_runs_that_found_the_lease_busy_lost_it_or_found_the_flag_off() {
         statistics.leaseBusy();
         statistics.leaseBusy();
+        statistics.leaseLost();
         statistics.flagDisabled();
 
         assertThat(registry.meter("catalog_sync.worker.lease_busy").getCount()).isEqualTo(2);
+        assertThat(registry.meter("catalog_sync.worker.lease_lost").getCount()).isEqualTo(1);
         assertThat(registry.meter("catalog_sync.worker.flag_disabled").getCount())
                 .isEqualTo(1);
     }

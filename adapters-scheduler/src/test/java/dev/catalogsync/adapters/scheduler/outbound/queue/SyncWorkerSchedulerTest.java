@@ -7,9 +7,9 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
-import dev.catalogsync.adapters.postgres.PostgresCatalogMirror;
 import dev.catalogsync.adapters.postgres.PostgresExclusiveLease;
 import dev.catalogsync.adapters.postgres.PostgresFeatureFlagStore;
+import dev.catalogsync.adapters.postgres.PostgresSyncBatches;
 import dev.catalogsync.adapters.postgres.PostgresSyncEventQueue;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import dev.catalogsync.adapters.scheduler.inbound.cron.WorkerCron;
@@ -198,7 +198,7 @@ class SyncWorkerSchedulerTest {
         UntilExecutedWorkerQueue[] queueOfTheInstance = new UntilExecutedWorkerQueue[1];
         PerformSyncWorkerService syncWorker = new PerformSyncWorkerService(
                 new PostgresSyncEventQueue(database.dataSource()),
-                new PostgresCatalogMirror(database.dataSource()),
+                new PostgresSyncBatches(database.dataSource()),
                 new PostgresExclusiveLease(database.dataSource()),
                 () -> queueOfTheInstance[0].enqueue(),
                 new FeatureFlagStates(flagStore),
