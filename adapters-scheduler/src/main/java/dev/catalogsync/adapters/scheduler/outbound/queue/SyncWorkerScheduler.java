@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.catalogsync.adapters.scheduler.outbound.pause.SleepingPause;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.WorkerRun;
 import dev.catalogsync.domain.BatchResult;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>dead instances</b>: every instance heartbeats the jobs it runs; a job without a heartbeat for
  *       {@link UntilExecutedWorkerQueue#DEDUPLICATION_TTL} is declared dead by another instance and run again.
  *       That matches the worker's lease time to live, so a killed instance holds neither longer.</li>
+ *   <li><b>bounded runs</b> ({@link RunLimits}): a run whose perform fails performs again in place, keeping its job,
+ *       so that the first try after a database outage resumes the sync; no run keeps its job longer than the
+ *       maximum run duration, after which it is abandoned, its job freed and queued again.</li>
  * </ul>
  *
  * <p>The same scheduler also runs the cluster-wide recurring tasks it is given: the inbound side's cron and queue
@@ -84,6 +88,7 @@ public final class SyncWorkerScheduler implements AutoCloseable {
     private final PerformSyncWorker worker;
     private final SchedulerSettings settings;
     private final Clock clock;
+    private final BoundedRuns runs;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -137,6 +142,7 @@ public final class SyncWorkerScheduler implements AutoCloseable {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.runs = new BoundedRuns(settings.runLimits(), new SleepingPause());
         this.scheduler = schedulerFactory.apply(workerTask());
         slot.attach(scheduler);
     }
@@ -146,16 +152,45 @@ public final class SyncWorkerScheduler implements AutoCloseable {
                 .onFailure(this::runFailed)
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, context) -> {
-                    queue.runStarting();
                     Instant started = clock.instant();
-                    WorkerRun run = worker.perform(settings.batchSize());
-                    logDone(run, started, clock.instant());
-                    Duration delay = run instanceof WorkerRun.LeaseBusy ? LEASE_BUSY_RETRY_DELAY : Duration.ZERO;
+                    BoundedRuns.Ending ending = runs.run(() -> {
+                        queue.runStarting();
+                        return worker.perform(settings.batchSize());
+                    });
+                    if (ending instanceof BoundedRuns.Ending.Finished finished) {
+                        logDone(finished.run(), started, clock.instant());
+                        Duration delay = finished.run() instanceof WorkerRun.LeaseBusy
+                                        || finished.run() instanceof WorkerRun.LeaseLost
+                                ? LEASE_BUSY_RETRY_DELAY
+                                : Duration.ZERO;
+                        return (CompletionHandler<Void>) (complete, operations) -> {
+                            operations.stop();
+                            queue.runEnded(delay);
+                        };
+                    }
+                    logUnfinished(ending);
                     return (CompletionHandler<Void>) (complete, operations) -> {
                         operations.stop();
-                        queue.runEnded(delay);
+                        queue.runEnded(FAILURE_RETRY_DELAY);
+                        queue.retryAfter(FAILURE_RETRY_DELAY);
                     };
                 });
+    }
+
+    private static void logUnfinished(BoundedRuns.Ending ending) {
+        if (ending instanceof BoundedRuns.Ending.GaveUp gaveUp) {
+            LOG.warn(
+                    "sync worker run gave up after {} failed tries; its job is freed and runs again in {} s: {}",
+                    gaveUp.failedAttempts(),
+                    FAILURE_RETRY_DELAY.toSeconds(),
+                    BoundedRuns.rootMessage(gaveUp.lastFailure()));
+        } else if (ending instanceof BoundedRuns.Ending.Abandoned abandoned) {
+            LOG.warn(
+                    "sync worker run abandoned after {} s, still waiting on the database; its job is freed and runs"
+                            + " again in {} s (a batch it may still send is fenced by the lease)",
+                    abandoned.after().toSeconds(),
+                    FAILURE_RETRY_DELAY.toSeconds());
+        }
     }
 
     /** The job leaves the slot even when its run failed; the poll or the cron brings it back. */
@@ -182,6 +217,13 @@ public final class SyncWorkerScheduler implements AutoCloseable {
                     finished);
         } else if (run instanceof WorkerRun.LeaseBusy) {
             LOG.info("sync worker skipped: the lease is held by another run; reenqueued={}", run.reenqueued());
+        } else if (run instanceof WorkerRun.LeaseLost) {
+            LOG.warn(
+                    "sync worker lease lost: this run was paused past the lease's time to live and wrote nothing;"
+                            + " reenqueued={} started_at={} finished_at={}",
+                    run.reenqueued(),
+                    started,
+                    finished);
         } else {
             LOG.debug("sync worker skipped: the feature flag is disabled");
         }
@@ -206,6 +248,7 @@ public final class SyncWorkerScheduler implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             scheduler.stop();
+            runs.close();
         }
     }
 }
