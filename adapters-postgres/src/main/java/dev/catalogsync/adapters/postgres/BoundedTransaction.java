@@ -5,25 +5,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.jooq.DSLContext;
 
 /**
- * Runs one statement as a transaction of its own, in one round trip, with limits that hold for that transaction
- * only: how long it may run, how long it may wait for a lock, and whether its commit waits for the WAL flush.
+ * Runs one statement as a transaction of its own, in one round trip, with settings that hold for that transaction
+ * only: how long it may run, how long it may wait for a lock, whether its commit waits for the WAL flush, and any
+ * planner settings the statement needs.
  *
  * <p>How: the statement is sent together with a {@code SELECT set_config(..., true)} before it, as one JDBC
  * statement. pgjdbc sends both in one message sequence ending in one Sync, which PostgreSQL runs as one implicit
- * transaction: {@code set_config(name, value, true)} is {@code SET LOCAL}, so the limits apply to the statement
+ * transaction: {@code set_config(name, value, true)} is {@code SET LOCAL}, so the settings apply to the statement
  * that follows and vanish with the transaction, leaving the pooled session's own settings untouched; the
  * transaction commits at the Sync, or rolls back as a whole if either statement fails. On a connection that is not
  * in auto-commit (a host's pool may hand out such), the same text runs inside the connection's transaction, which is
  * committed (or rolled back) here: one more round trip, the same outcome.
  */
 final class BoundedTransaction {
-
-    private static final String LIMITS = "SELECT set_config('statement_timeout', ?, true),"
-            + " set_config('lock_timeout', ?, true), set_config('synchronous_commit', ?, true);\n";
 
     /** Binds the statement's own parameters, starting at {@code first}. */
     @FunctionalInterface
@@ -59,11 +60,20 @@ final class BoundedTransaction {
     }
 
     private final DSLContext dsl;
-    private final Limits limits;
+    private final Map<String, String> settings;
+    private final String preamble;
 
-    BoundedTransaction(DSLContext dsl, Limits limits) {
+    /** @param plannerSettings more settings for the transaction, by name, e.g. {@code enable_seqscan = off} */
+    BoundedTransaction(DSLContext dsl, Limits limits, Map<String, String> plannerSettings) {
         this.dsl = dsl;
-        this.limits = limits;
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("statement_timeout", limits.statementTimeout().toMillis() + "ms");
+        all.put("lock_timeout", limits.lockTimeout().toMillis() + "ms");
+        all.put("synchronous_commit", limits.synchronousCommit() ? "on" : "off");
+        all.putAll(plannerSettings);
+        this.settings = Collections.unmodifiableMap(all);
+        this.preamble =
+                "SELECT " + String.join(", ", Collections.nCopies(all.size(), "set_config(?, ?, true)")) + ";\n";
     }
 
     /**
@@ -91,11 +101,13 @@ final class BoundedTransaction {
     }
 
     private <T> T run(Connection connection, String statement, Binder binder, RowReader<T> reader) throws SQLException {
-        try (PreparedStatement prepared = connection.prepareStatement(LIMITS + statement)) {
-            prepared.setString(1, limits.statementTimeout().toMillis() + "ms");
-            prepared.setString(2, limits.lockTimeout().toMillis() + "ms");
-            prepared.setString(3, limits.synchronousCommit() ? "on" : "off");
-            binder.bind(prepared, 4);
+        try (PreparedStatement prepared = connection.prepareStatement(preamble + statement)) {
+            int parameter = 1;
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                prepared.setString(parameter++, setting.getKey());
+                prepared.setString(parameter++, setting.getValue());
+            }
+            binder.bind(prepared, parameter);
             prepared.execute();
             // The first result is set_config's row; the statement's own is the second.
             if (!prepared.getMoreResults()) {

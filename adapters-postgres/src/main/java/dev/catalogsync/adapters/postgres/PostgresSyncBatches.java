@@ -7,6 +7,10 @@ import dev.catalogsync.domain.PendingRange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -27,8 +31,10 @@ import javax.sql.DataSource;
  *       probe the primary keys of {@code catalog_resources} and {@code projects} and the partial index of pending
  *       events; a join against the batch can turn into a hash join over a sequential scan of a large table once the
  *       planner misjudges the batch's size. The pending filter is the literal {@code status = 1} (the partial
- *       index's predicate) and the limit a literal too. {@code PendingQueriesUseThePartialIndexTest} checks the
- *       plans.</li>
+ *       index's predicate) and the limit a literal too; {@link #INDEX_PLANS} keeps the planner off sequential and
+ *       bitmap scans, sorts and hash or merge joins for this transaction, so a table whose statistics are missing or
+ *       stale cannot turn the take into a sort of the whole backlog. {@code BatchPlansStayOnTheIndexesTest} checks
+ *       the plans.</li>
  *   <li><b>Bounded.</b> Through {@link BoundedTransaction}: {@link #STATEMENT_TIMEOUT} and {@link #LOCK_TIMEOUT},
  *       both well below the lease's time to live, so no batch holds the lease row, a resource or an event locked
  *       longer.</li>
@@ -50,6 +56,15 @@ public class PostgresSyncBatches implements SyncBatches {
 
     /** The longest a batch waits for a lock: a resource row a host's transaction holds, or the lease row. */
     public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
+
+    /**
+     * Planner settings for the batch's transaction only: index scans and nested loops, whatever the statistics say.
+     * On a partition loaded faster than autovacuum analyzes it, the planner's default guess for {@code status = 1}
+     * (a few hundred rows) makes a bitmap scan of every pending event plus a sort look cheaper than reading the
+     * partial index in order: each batch then reads the whole backlog, and a drain becomes quadratic. With these, the
+     * take reads its batch off the partial index in id order, the copy and the mark probe primary keys.
+     */
+    static final Map<String, String> INDEX_PLANS = indexPlans();
 
     /**
      * {@code %d}: the batch size, written into the text as a literal so that even a generic plan knows it.
@@ -99,7 +114,15 @@ public class PostgresSyncBatches implements SyncBatches {
 
     /** With other limits: for tests that need a batch to wait longer than production allows. */
     PostgresSyncBatches(DataSource dataSource, BoundedTransaction.Limits limits) {
-        this.transaction = new BoundedTransaction(Jooq.using(dataSource), limits);
+        this.transaction = new BoundedTransaction(Jooq.using(dataSource), limits, INDEX_PLANS);
+    }
+
+    private static Map<String, String> indexPlans() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String plan : List.of("seqscan", "bitmapscan", "sort", "hashjoin", "mergejoin")) {
+            settings.put("enable_" + plan, "off");
+        }
+        return Collections.unmodifiableMap(settings);
     }
 
     @Override

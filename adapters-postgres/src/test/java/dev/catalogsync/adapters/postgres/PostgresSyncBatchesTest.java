@@ -122,29 +122,33 @@ class PostgresSyncBatchesTest {
         BoundedTransaction transaction = new BoundedTransaction(
                 Jooq.using(oneSession),
                 new BoundedTransaction.Limits(
-                        PostgresSyncBatches.STATEMENT_TIMEOUT, PostgresSyncBatches.LOCK_TIMEOUT, false));
+                        PostgresSyncBatches.STATEMENT_TIMEOUT, PostgresSyncBatches.LOCK_TIMEOUT, false),
+                PostgresSyncBatches.INDEX_PLANS);
 
         List<String> inside = transaction.queryOneRow(
                 "SELECT current_setting('statement_timeout'), current_setting('lock_timeout'),"
-                        + " current_setting('synchronous_commit'), ?::text",
+                        + " current_setting('synchronous_commit'), current_setting('enable_seqscan'), ?::text",
                 (statement, first) -> statement.setString(first, "bound"),
-                row -> List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+                row -> List.of(
+                        row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)));
 
-        assertThat(inside).containsExactly("10s", "2s", "off", "bound");
+        assertThat(inside).containsExactly("10s", "2s", "off", "off", "bound");
         assertThat(sessionSettings())
                 .as("the pool's, as before")
                 .isEqualTo(before)
                 .startsWith("30s", "5s");
+        assertThat(sessionSettings()).endsWith("on");
     }
 
-    /** The one-session pool's statement timeout, lock timeout and synchronous commit, as its session has them. */
+    /** The one-session pool's statement timeout, lock timeout, synchronous commit and seqscan, as its session has them. */
     private static List<String> sessionSettings() throws SQLException {
         try (Connection session = oneSession.getConnection();
                 Statement statement = session.createStatement();
                 ResultSet row = statement.executeQuery("SELECT current_setting('statement_timeout'),"
-                        + " current_setting('lock_timeout'), current_setting('synchronous_commit')")) {
+                        + " current_setting('lock_timeout'), current_setting('synchronous_commit'),"
+                        + " current_setting('enable_seqscan')")) {
             row.next();
-            return List.of(row.getString(1), row.getString(2), row.getString(3));
+            return List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4));
         }
     }
 
