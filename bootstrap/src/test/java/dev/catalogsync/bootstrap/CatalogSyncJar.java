@@ -33,10 +33,15 @@ final class CatalogSyncJar {
     record Running(Process process, Path stdout, Path stderr, long startedNanos) {
 
         Result finish() {
+            return finish(LIMIT);
+        }
+
+        /** Waits up to {@code limit} for the exit; kills the process and fails if it runs longer. */
+        Result finish(Duration limit) {
             try {
-                if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError("catalog-sync did not exit within " + LIMIT);
+                    throw new AssertionError("catalog-sync did not exit within " + limit);
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
                 return new Result(

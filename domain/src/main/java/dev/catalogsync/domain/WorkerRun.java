@@ -19,6 +19,12 @@ public sealed interface WorkerRun {
     /** Another run held the lease, so this one processed nothing. */
     record LeaseBusy(boolean reenqueued) implements WorkerRun {}
 
+    /**
+     * This run took the lease but had lost it by the time its batch was written (it was paused past the lease's
+     * time to live), so the store refused the batch and nothing was written.
+     */
+    record LeaseLost(boolean reenqueued) implements WorkerRun {}
+
     /** A pass ran under the lease. */
     record Processed(BatchResult result, boolean reenqueued) implements WorkerRun {
         public Processed {

@@ -193,6 +193,20 @@ final class PartitionCatalog {
                                  WHERE inhrelid = to_regclass({0}) AND inhparent = {1}::regclass)""", Boolean.class, val(quoted(table)), val(EVENTS.getName())));
     }
 
+    /** Whether the table of that exact name is a partition of any table now, ours or another. */
+    boolean isPartitionOfAnyTable(String table) {
+        return dsl.fetchValue(field(
+                "EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass({0}))",
+                Boolean.class, val(quoted(table))));
+    }
+
+    /** Whether the relation of that exact name is an ordinary table (not a view, partitioned table, index, ...). */
+    boolean isOrdinaryTable(String table) {
+        return dsl.fetchValue(field(
+                "EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass({0}) AND relkind = 'r')",
+                Boolean.class, val(quoted(table))));
+    }
+
     /** {@code to_regclass} reads an identifier as SQL would: quoted, so that case and digits stay as they are. */
     private static String quoted(String table) {
         return "\"" + table.replace("\"", "\"\"") + "\"";

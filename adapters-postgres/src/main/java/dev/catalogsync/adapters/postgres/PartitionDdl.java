@@ -111,7 +111,12 @@ final class PartitionDdl {
         });
     }
 
-    /** Drops the table recorded as detached partition {@code value}, unless it was attached again; forgets it. */
+    /**
+     * Drops the table recorded as detached partition {@code value} and forgets it, but only a table that is surely
+     * one of ours: recorded by us for that value, named as we name that value's partition, an ordinary table, and a
+     * partition of nothing now. A record naming any other table (written by hand, or by a bug) is refused and the
+     * table left alone: a wrong row must not cost someone a table.
+     */
     PartitionChange drop(long value) {
         return ownerOnly("drop partition " + value, tx -> {
             PartitionCatalog catalog = new PartitionCatalog(tx);
@@ -119,8 +124,20 @@ final class PartitionDdl {
             if (table.isEmpty()) {
                 return refused("no detached partition holds value " + value);
             }
+            if (!table.get().equals(partitionName(value))) {
+                return refused("the record of detached partition " + value + " names " + table.get()
+                        + ", not " + partitionName(value) + ": not ours to drop; delete the record from "
+                        + DETACHED.getName() + " once you have checked that table");
+            }
             if (catalog.isAttached(table.get())) {
                 return refused(table.get() + " is attached to " + EVENTS.getName() + " again");
+            }
+            if (catalog.isPartitionOfAnyTable(table.get())) {
+                return refused(table.get() + " is a partition of another table now: not ours to drop");
+            }
+            if (catalog.tableExists(table.get()) && !catalog.isOrdinaryTable(table.get())) {
+                return refused(table.get() + " is not an ordinary table (a view, a partitioned table, ...):"
+                        + " not a partition we detached");
             }
             tx.execute("DROP TABLE IF EXISTS {0}", name(table.get()));
             tx.deleteFrom(DETACHED).where(DETACHED.PARTITION_VALUE.eq(value)).execute();

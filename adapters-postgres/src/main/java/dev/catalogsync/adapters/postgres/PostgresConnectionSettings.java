@@ -56,6 +56,13 @@ public record PostgresConnectionSettings(String jdbcUrl, String user, String pas
     }
 
     private static void checkHostAndPort(String url, String hostAndPort) {
+        if (hostAndPort.contains("@")) {
+            // Never quoted: what stands before the @ is a user name and, likely, a password.
+            throw malformed(
+                    url,
+                    "a user name or password before the host (user:password@host) is not a form the "
+                            + "PostgreSQL JDBC driver takes; give them with --db-user and CATALOG_SYNC_DB_PASSWORD");
+        }
         Matcher matcher = HOST_AND_PORT.matcher(hostAndPort);
         if (!matcher.matches() || (matcher.group(1).isEmpty() && matcher.group(2) != null)) {
             throw malformed(url, "'" + Redaction.text(hostAndPort) + "' is not a host and port");

@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL side of catalog-sync: the migrations, the pool, the embedded server, and the outbound ports
- * of the application ({@code SyncEventQueue}, {@code CatalogMirror}, {@code ExclusiveLease},
+ * of the application ({@code SyncEventQueue}, {@code SyncBatches}, {@code ExclusiveLease},
  * {@code FeatureFlagStore}, {@code QueueInspector}, {@code QueuePartitions}, {@code MirrorDrift}) built on jOOQ, which never shows in a public signature.
  *
  * <p>Easy to get wrong here:
@@ -8,9 +8,12 @@
  *   <li>The pending filter is the literal {@code status = 1}, never a bind value: the partial index on
  *       pending ids serves only predicates the planner can match, and pgjdbc moves a statement to a generic
  *       plan after a few runs. {@code PendingQueriesUseThePartialIndexTest} explains the generic plans.</li>
- *   <li>Id lists go as one array parameter ({@code id = ANY(?)}), so a batch is one statement with one bind,
- *       not one statement per event nor thousands of binds.</li>
- *   <li>Marking processed names the partition key, so that it scans and locks one partition.</li>
+ *   <li>A batch is one statement ({@link dev.catalogsync.adapters.postgres.PostgresSyncBatches}): the ids it took
+ *       reach the updates as arrays ({@code id = ANY(ARRAY(SELECT ...))}), never as a join, which could turn into a
+ *       sequential scan of a large table once the planner misjudges the batch's size.</li>
+ *   <li>Every write under the worker's lease is fenced in its own transaction: the lease row is checked and locked
+ *       on the database clock ({@code clock_timestamp()}, not {@code now()}, the transaction's start) before
+ *       anything is written.</li>
  *   <li>Lease expiry reads the database clock only; JVM clocks of different hosts disagree.</li>
  *   <li>Flyway holds two connections at once: a pool of one would hang migrating, so it is refused.</li>
  *   <li>Timeouts are set with {@code SET} when a connection opens, so that a URL parameter cannot drop them.</li>

@@ -134,7 +134,7 @@ class LeastPrivilegeRolesTest {
         new PostgresFeatureFlagStore(worker).setOverride(FLAG, true);
         PerformSyncWorkerService perform = new PerformSyncWorkerService(
                 new PostgresSyncEventQueue(worker),
-                new PostgresCatalogMirror(worker),
+                new PostgresSyncBatches(worker),
                 new PostgresExclusiveLease(worker),
                 new RecordingWorkerQueue(),
                 new FeatureFlagStates(new PostgresFeatureFlagStore(worker)),

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Properties;
 import org.jooq.DSLContext;
 import org.jooq.QueryPart;
@@ -87,18 +86,29 @@ class PendingQueriesUseThePartialIndexTest {
     }
 
     @Test
-    void the_next_batch_reads_the_partial_index_in_id_order() throws SQLException {
-        assertUsesThePartialIndex(genericPlan(queue.nextPendingBatchQuery(1000)));
-    }
-
-    @Test
     void whether_anything_is_pending_is_one_probe_of_the_partial_index() throws SQLException {
         assertUsesThePartialIndex(genericPlan(queue.hasPendingQuery()));
     }
 
+    /** The batch takes and marks events through the partial index; its other plans: BatchPlansStayOnTheIndexesTest. */
     @Test
-    void marking_processed_finds_the_events_through_the_partial_index() throws SQLException {
-        assertUsesThePartialIndex(genericPlan(queue.markProcessedQuery(1, List.of(1L, 2L, 3L))));
+    void the_batch_takes_and_marks_events_through_the_partial_index() throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        String statement = PostgresSyncBatches.batchStatement(1000);
+        for (int parameter = 1; statement.contains("?"); parameter++) {
+            statement = statement.replaceFirst("\\?", "\\$" + parameter);
+        }
+        try (Statement explain = connection.createStatement();
+                ResultSet rows = explain.executeQuery("EXPLAIN (GENERIC_PLAN, COSTS OFF) " + statement)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+
+        assertUsesThePartialIndex(plan.toString());
+        assertThat(plan.toString().split("catalog_resource_sync_events_1_id_idx", -1))
+                .as("the take, the mark and the two ends of the estimate")
+                .hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.catalogsync.adapters.postgres;
 
 import dev.catalogsync.adapters.postgres.testing.PostgresCatalogWorld;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
-import dev.catalogsync.application.contract.CatalogMirrorContract;
 import dev.catalogsync.application.contract.CatalogWorld;
 import dev.catalogsync.application.contract.ExclusiveLeaseContract;
 import dev.catalogsync.application.contract.FeatureFlagAuditContract;
@@ -12,13 +11,14 @@ import dev.catalogsync.application.contract.MirrorDriftContract;
 import dev.catalogsync.application.contract.PerformSyncWorkerContract;
 import dev.catalogsync.application.contract.QueuePartitionsContract;
 import dev.catalogsync.application.contract.ReconcileMirrorContract;
+import dev.catalogsync.application.contract.SyncBatchesContract;
 import dev.catalogsync.application.contract.SyncEventQueueContract;
-import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.QueuePartitions;
+import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class PostgresAdaptersHonourTheContractsTest {
 
     private final PostgresCatalogWorld world = database.world();
     private final PostgresSyncEventQueue queue = new PostgresSyncEventQueue(database.dataSource());
-    private final PostgresCatalogMirror mirror = new PostgresCatalogMirror(database.dataSource());
+    private final PostgresSyncBatches batches = new PostgresSyncBatches(database.dataSource());
     private final PostgresExclusiveLease lease = new PostgresExclusiveLease(database.dataSource());
     private final PostgresFeatureFlagStore flags = new PostgresFeatureFlagStore(database.dataSource());
     private final PostgresFeatureFlagAudit audit = new PostgresFeatureFlagAudit(database.dataSource());
@@ -59,6 +59,14 @@ class PostgresAdaptersHonourTheContractsTest {
         database.truncateAll();
     }
 
+    /** What a rotation does: the partition, then the column default naming it. */
+    private static void newEventsLandIn(long value) {
+        database.execute("CREATE TABLE catalog_resource_sync_events_" + value
+                + " PARTITION OF p_catalog_resource_sync_events FOR VALUES IN (" + value + ")");
+        database.execute(
+                "ALTER TABLE ONLY p_catalog_resource_sync_events ALTER COLUMN partition_id SET DEFAULT " + value);
+    }
+
     @Nested
     class Queue extends SyncEventQueueContract {
         @BeforeEach
@@ -76,26 +84,42 @@ class PostgresAdaptersHonourTheContractsTest {
             return queue;
         }
 
-        /** What a rotation does: the partition, then the column default naming it. */
         @Override
         protected void newEventsLandInPartition(long value) {
-            database.execute("CREATE TABLE catalog_resource_sync_events_" + value
-                    + " PARTITION OF p_catalog_resource_sync_events FOR VALUES IN (" + value + ")");
-            database.execute(
-                    "ALTER TABLE ONLY p_catalog_resource_sync_events ALTER COLUMN partition_id SET DEFAULT " + value);
+            newEventsLandIn(value);
         }
     }
 
     @Nested
-    class Mirror extends CatalogMirrorContract {
+    class Batches extends SyncBatchesContract {
+        @BeforeEach
+        void start_with_the_partitions_as_migrated() {
+            database.resetQueuePartitions();
+        }
+
         @Override
         protected CatalogWorld world() {
             return world;
         }
 
         @Override
-        protected CatalogMirror mirror() {
-            return mirror;
+        protected SyncBatches batches() {
+            return batches;
+        }
+
+        @Override
+        protected ExclusiveLease lease() {
+            return lease;
+        }
+
+        @Override
+        protected void expire(String key) {
+            database.expireLease(key);
+        }
+
+        @Override
+        protected void newEventsLandInPartition(long value) {
+            newEventsLandIn(value);
         }
     }
 
@@ -141,8 +165,8 @@ class PostgresAdaptersHonourTheContractsTest {
         }
 
         @Override
-        protected CatalogMirror mirror() {
-            return mirror;
+        protected SyncBatches batches() {
+            return batches;
         }
 
         @Override
@@ -195,11 +219,6 @@ class PostgresAdaptersHonourTheContractsTest {
         @Override
         protected QueuePartitions partitions() {
             return partitions;
-        }
-
-        @Override
-        protected SyncEventQueue queue() {
-            return queue;
         }
 
         @Override
@@ -258,8 +277,8 @@ class PostgresAdaptersHonourTheContractsTest {
         }
 
         @Override
-        protected CatalogMirror mirror() {
-            return mirror;
+        protected SyncBatches batches() {
+            return batches;
         }
 
         @Override

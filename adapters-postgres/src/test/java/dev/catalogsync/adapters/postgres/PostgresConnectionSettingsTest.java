@@ -89,11 +89,15 @@ class PostgresConnectionSettingsTest {
     @Test
     void a_password_in_the_url_stays_out_of_the_string_form_and_of_the_refusal() {
         PostgresConnectionSettings settings =
-                new PostgresConnectionSettings("jdbc:postgresql://app:one@db/catalog?password=two", "app", "three");
+                new PostgresConnectionSettings("jdbc:postgresql://db/catalog?password=two", "app", "three");
 
-        assertThat(settings.toString()).doesNotContain("one", "two", "three");
-        assertThat(settings.redactedUrl()).isEqualTo("jdbc:postgresql://app:***@db/catalog?password=***");
-        assertThat(settings.secrets()).containsExactlyInAnyOrder("one", "two", "three");
+        assertThat(settings.toString()).doesNotContain("two", "three");
+        assertThat(settings.redactedUrl()).isEqualTo("jdbc:postgresql://db/catalog?password=***");
+        assertThat(settings.secrets()).containsExactlyInAnyOrder("two", "three");
+        assertThatThrownBy(() -> new PostgresConnectionSettings("jdbc:postgresql://app:one@db/catalog", "app", ""))
+                .as("user info is no form pgjdbc takes: refused, and the password in it never quoted")
+                .hasMessageContaining("user:password@host")
+                .hasMessageNotContaining("one");
         assertThatThrownBy(() -> new PostgresConnectionSettings("jdbc:mysql://db/x?password=four", "app", ""))
                 .hasMessageNotContaining("four");
     }

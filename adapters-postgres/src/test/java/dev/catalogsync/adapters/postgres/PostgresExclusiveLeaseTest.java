@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import dev.catalogsync.application.port.out.ExclusiveLease;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -111,5 +115,63 @@ class PostgresExclusiveLeaseTest {
     @Test
     void a_time_to_live_of_zero_is_refused() {
         assertThatThrownBy(() -> first.tryObtain("a", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_lease_whose_holders_session_ended_is_free_at_once_as_after_a_sigkill() {
+        try (HikariDataSource holdersPool = DataSources.pooled(database.settings(), "holder-to-be-killed", 1)) {
+            new PostgresExclusiveLease(holdersPool)
+                    .tryObtain("held by the dying", TTL)
+                    .orElseThrow();
+
+            assertThat(second.tryObtain("held by the dying", TTL))
+                    .as("while its session lives")
+                    .isEmpty();
+        }
+
+        await("the lease to be free once the holder's session is gone")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> second.tryObtain("held by the dying", TTL).isPresent());
+    }
+
+    @Test
+    void a_lease_whose_holders_backend_was_terminated_is_free_at_once() {
+        try (HikariDataSource holdersPool = DataSources.pooled(database.settings(), "holder-to-be-terminated", 1)) {
+            new PostgresExclusiveLease(holdersPool).tryObtain("terminated", TTL).orElseThrow();
+
+            database.count("SELECT count(*) FROM catalog_sync_exclusive_leases l, pg_terminate_backend(l.holder_pid)"
+                    + " WHERE l.lease_key = 'terminated'");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> second.tryObtain("terminated", TTL).isPresent());
+        }
+    }
+
+    @Test
+    void a_lease_that_names_no_session_lasts_its_time_to_live() {
+        first.tryObtain("from before sessions were recorded", TTL).orElseThrow();
+        database.execute("UPDATE catalog_sync_exclusive_leases SET holder_pid = NULL, holder_session_start = NULL");
+
+        assertThat(second.tryObtain("from before sessions were recorded", TTL)).isEmpty();
+    }
+
+    @Test
+    void a_lease_row_locked_by_a_writer_in_progress_reads_as_held_even_when_it_would_be_free() throws Exception {
+        first.tryObtain("locked", TTL).orElseThrow();
+        try (Connection writer = DriverManager.getConnection(
+                database.jdbcUrl(),
+                database.settings().user(),
+                database.settings().password())) {
+            writer.setAutoCommit(false);
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("UPDATE catalog_sync_exclusive_leases SET expires_at = now() - interval '1 second'"
+                        + " WHERE lease_key = 'locked'");
+            }
+
+            assertThat(second.tryObtain("locked", TTL)).isEmpty();
+            writer.rollback();
+        }
     }
 }

@@ -8,7 +8,6 @@ import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import dev.catalogsync.application.contract.MirroredAttributes;
 import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.port.out.QueueInspector;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,7 +27,6 @@ class PostgresQueueInspectorTest {
     private static PostgresTestDatabase database;
 
     private final PostgresCatalogWorld world = database.world();
-    private final PostgresSyncEventQueue queue = new PostgresSyncEventQueue(database.dataSource());
     private final PostgresQueueInspector inspector = new PostgresQueueInspector(database.dataSource());
     private final DSLContext sql = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
 
@@ -72,7 +70,7 @@ class PostgresQueueInspectorTest {
     @Test
     void counts_pending_events_only() {
         List<SyncEvent> events = queueEvents(3);
-        queue.markProcessed(new SyncBatch(List.of(events.get(1))));
+        world.markProcessed(events.get(1));
 
         assertThat(inspector.pendingCount()).isEqualTo(2);
     }
@@ -83,7 +81,7 @@ class PostgresQueueInspectorTest {
         setCreatedAt(events.get(0).id(), Instant.parse("2026-01-01T00:00:00Z"));
         setCreatedAt(events.get(1).id(), Instant.parse("2026-01-02T00:00:00Z"));
         setCreatedAt(events.get(2).id(), Instant.parse("2026-01-03T00:00:00Z"));
-        queue.markProcessed(new SyncBatch(List.of(events.get(0))));
+        world.markProcessed(events.get(0));
 
         assertThat(inspector.oldestPendingCreatedAt()).contains(Instant.parse("2026-01-02T00:00:00Z"));
     }
@@ -112,7 +110,7 @@ class PostgresQueueInspectorTest {
     @Test
     void counts_events_by_status_for_each_partition_that_holds_any() {
         List<SyncEvent> events = queueEvents(3);
-        queue.markProcessed(new SyncBatch(List.of(events.get(0))));
+        world.markProcessed(events.get(0));
 
         assertThat(inspector.eventCountsByPartition()).isEqualTo(Map.of(1L, new QueueInspector.EventCounts(2, 1)));
         database.truncateAll();

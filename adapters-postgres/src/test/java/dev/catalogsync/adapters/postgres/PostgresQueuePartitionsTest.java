@@ -14,14 +14,15 @@ import dev.catalogsync.application.port.in.MaintainQueuePartitions.Completed;
 import dev.catalogsync.application.port.out.PartitionChange;
 import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.service.MaintainQueuePartitionsService;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.partitioning.AttachedPartition;
 import dev.catalogsync.domain.partitioning.PartitionLayout;
 import dev.catalogsync.domain.partitioning.PartitionStep.Activate;
+import dev.catalogsync.domain.partitioning.PartitionStep.Drop;
 import dev.catalogsync.domain.partitioning.SlidingListPolicy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,6 @@ class PostgresQueuePartitionsTest {
     private static HikariDataSource underTest;
 
     private final PostgresCatalogWorld world = database.world();
-    private final PostgresSyncEventQueue queue = new PostgresSyncEventQueue(database.dataSource());
     private final PostgresQueuePartitions partitions = new PostgresQueuePartitions(underTest, LOCK_TIMEOUT);
     private final DSLContext sql = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -105,8 +105,7 @@ class PostgresQueuePartitionsTest {
     }
 
     private void processEverything() {
-        queue.markProcessed(new SyncBatch(
-                world.events().stream().filter(SyncEvent::isPending).toList()));
+        world.events().stream().filter(SyncEvent::isPending).forEach(world::markProcessed);
     }
 
     private static PartitionLayout asMigrated() {
@@ -186,6 +185,98 @@ class PostgresQueuePartitionsTest {
         assertThat(partitions.drop(1)).isEqualTo(new PartitionChange.Done());
         assertThat(sql.fetchValue("SELECT to_regclass('catalog_resource_sync_events_1') IS NULL"))
                 .isEqualTo(true);
+    }
+
+    private void recordAsDetached(long value, String table) {
+        sql.execute(
+                "INSERT INTO catalog_resource_sync_event_detached_partitions (partition_value, table_name, detached_at)"
+                        + " VALUES (?, ?, now() - interval '30 days')",
+                value,
+                table);
+    }
+
+    private boolean tableExists(String table) {
+        return sql.fetchValue("SELECT to_regclass(?) IS NOT NULL", table).equals(true);
+    }
+
+    @Test
+    void a_detached_record_naming_another_table_is_refused_and_that_table_kept() {
+        recordAsDetached(7, "projects");
+
+        PartitionChange drop = partitions.drop(7);
+
+        assertThat(drop).isInstanceOf(PartitionChange.Refused.class);
+        assertThat(((PartitionChange.Refused) drop).reason())
+                .contains("names projects", "not catalog_resource_sync_events_7", "not ours to drop");
+        assertThat(tableExists("projects")).isTrue();
+        assertThat(partitions.layout().detached())
+                .extracting(detached -> detached.value())
+                .containsExactly(7L);
+    }
+
+    @Test
+    void a_detached_record_naming_our_partition_of_another_value_is_refused() {
+        recordAsDetached(9, "catalog_resource_sync_events_1");
+
+        assertThat(partitions.drop(9)).isInstanceOf(PartitionChange.Refused.class);
+        assertThat(partitions.layout().attached())
+                .extracting(AttachedPartition::value)
+                .containsExactly(1L);
+    }
+
+    @Test
+    void a_table_of_our_name_that_is_a_partition_of_another_table_is_refused() {
+        sql.execute(
+                "CREATE TABLE someone_elses_events (partition_id bigint NOT NULL) PARTITION BY LIST (partition_id)");
+        try {
+            sql.execute(
+                    "CREATE TABLE catalog_resource_sync_events_8 PARTITION OF someone_elses_events FOR VALUES IN (8)");
+            recordAsDetached(8, "catalog_resource_sync_events_8");
+
+            PartitionChange drop = partitions.drop(8);
+
+            assertThat(drop).isInstanceOf(PartitionChange.Refused.class);
+            assertThat(((PartitionChange.Refused) drop).reason()).contains("partition of another table");
+            assertThat(tableExists("catalog_resource_sync_events_8")).isTrue();
+        } finally {
+            sql.execute("DROP TABLE someone_elses_events");
+        }
+    }
+
+    @Test
+    void a_view_of_our_name_is_refused() {
+        sql.execute("CREATE VIEW catalog_resource_sync_events_6 AS SELECT 1 AS one");
+        try {
+            recordAsDetached(6, "catalog_resource_sync_events_6");
+
+            assertThat(partitions.drop(6)).isInstanceOf(PartitionChange.Refused.class);
+            assertThat(tableExists("catalog_resource_sync_events_6")).isTrue();
+        } finally {
+            sql.execute("DROP VIEW catalog_resource_sync_events_6");
+        }
+    }
+
+    @Test
+    void a_round_reports_the_refused_drop_and_drops_the_partitions_that_are_ours() {
+        partitions.createAndActivate(2);
+        partitions.detach(1, DETACHED_AT);
+        recordAsDetached(7, "catalog_resources");
+        MaintainQueuePartitionsService maintenance = new MaintainQueuePartitionsService(
+                partitions,
+                new PostgresExclusiveLease(database.dataSource()),
+                duration -> {},
+                PartitionStatistics.NOOP,
+                Clock.systemUTC());
+
+        Completed round = (Completed) maintenance.maintain(SlidingListPolicy.DEFAULT);
+
+        assertThat(round.done()).containsExactly(new Drop(1));
+        assertThat(round.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.step()).isEqualTo(new Drop(7));
+            assertThat(skipped.reason()).contains("names catalog_resources");
+        });
+        assertThat(tableExists("catalog_resources")).isTrue();
+        assertThat(tableExists("catalog_resource_sync_events_1")).isFalse();
     }
 
     @Test

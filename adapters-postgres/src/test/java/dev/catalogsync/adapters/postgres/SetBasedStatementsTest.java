@@ -3,31 +3,38 @@ package dev.catalogsync.adapters.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.MirrorDrift;
-import dev.catalogsync.domain.SyncBatch;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.catalogsync.application.port.out.SyncBatches.Outcome;
+import dev.catalogsync.domain.BatchResult;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A batch costs the same statements whatever its size: GitLab's per-event saves are what we replace. */
+/**
+ * A batch costs one statement and one commit whatever its size: GitLab's per-event saves are what we replace, and
+ * the take, the copy and the mark of a batch are one statement in one round trip.
+ */
 class SetBasedStatementsTest {
 
     private static PostgresTestDatabase database;
 
     private final StatementCountingDataSource counting = new StatementCountingDataSource(database.dataSource());
     private final PostgresSyncEventQueue queue = new PostgresSyncEventQueue(counting.dataSource());
-    private final PostgresCatalogMirror mirror = new PostgresCatalogMirror(counting.dataSource());
+    private final PostgresSyncBatches batches = new PostgresSyncBatches(counting.dataSource());
+    private final PostgresExclusiveLease lease = new PostgresExclusiveLease(database.dataSource());
     private final PostgresMirrorDrift drift = new PostgresMirrorDrift(counting.dataSource());
     private final DSLContext sql = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+    private ExclusiveLease.Held held;
 
     @BeforeAll
     static void create_a_database_for_the_class() {
@@ -40,8 +47,14 @@ class SetBasedStatementsTest {
     }
 
     @BeforeEach
-    void start_with_empty_tables() {
+    void start_with_empty_tables_and_the_lease_held() {
         database.truncateAll();
+        held = lease.tryObtain("set-based", Duration.ofMinutes(1)).orElseThrow();
+    }
+
+    @AfterEach
+    void release_the_lease() {
+        held.close();
     }
 
     /** {@code count} catalog projects renamed by one bulk update, so the trigger queues one event each. */
@@ -52,23 +65,20 @@ class SetBasedStatementsTest {
         sql.execute("UPDATE projects SET name = name || ' renamed'");
     }
 
+    private int roundTripsOf(int limit, AtomicReference<Outcome> outcome) {
+        return counting.statementsIssuedBy(() -> outcome.set(batches.syncNextBatch(held.token(), limit)));
+    }
+
     @ParameterizedTest(name = "{0} events")
     @ValueSource(ints = {10, 5000})
-    void reading_syncing_and_marking_a_batch_takes_one_statement_each(int size) {
+    void taking_syncing_and_marking_a_batch_is_one_statement_and_no_separate_commit(int size) {
         queueEventsForRenamedProjects(size);
-        AtomicReference<SyncBatch> batch = new AtomicReference<>();
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
 
-        int reads = counting.statementsIssuedBy(() -> batch.set(queue.nextPendingBatch(size)));
-        AtomicInteger synced = new AtomicInteger();
-        int syncs = counting.statementsIssuedBy(
-                () -> synced.set(mirror.syncFromProjects(batch.get().catalogResourceIds())));
-        AtomicInteger marked = new AtomicInteger();
-        int marks = counting.statementsIssuedBy(() -> marked.set(queue.markProcessed(batch.get())));
+        int roundTrips = roundTripsOf(size, outcome);
 
-        assertThat(batch.get().size()).isEqualTo(size);
-        assertThat(synced).hasValue(size);
-        assertThat(marked).hasValue(size);
-        assertThat(List.of(reads, syncs, marks)).containsExactly(1, 1, 1);
+        assertThat(outcome.get()).isEqualTo(new Outcome.Synced(new BatchResult(size, size, size)));
+        assertThat(roundTrips).isEqualTo(1);
         assertThat(queue.hasPending()).isFalse();
         assertThat(sql.fetchCount(sql.selectFrom("catalog_resources").where("name NOT LIKE '% renamed'")))
                 .isZero();
@@ -76,18 +86,24 @@ class SetBasedStatementsTest {
 
     @ParameterizedTest(name = "{0} events")
     @ValueSource(ints = {10, 5000})
-    void a_resync_of_a_synced_batch_writes_nothing(int size) {
+    void a_batch_whose_resources_already_match_writes_no_row_of_them(int size) {
         queueEventsForRenamedProjects(size);
-        SyncBatch batch = queue.nextPendingBatch(size);
-        mirror.syncFromProjects(batch.catalogResourceIds());
+        sql.execute("UPDATE catalog_resources c SET name = p.name FROM projects p WHERE p.id = c.project_id");
+        String versionsBefore = sql.fetchValue("SELECT string_agg(xmin::text, ',' ORDER BY id) FROM catalog_resources")
+                .toString();
 
-        assertThat(mirror.syncFromProjects(batch.catalogResourceIds())).isZero();
+        batches.syncNextBatch(held.token(), size);
+
+        assertThat(sql.fetchValue("SELECT string_agg(xmin::text, ',' ORDER BY id) FROM catalog_resources")
+                        .toString())
+                .isEqualTo(versionsBefore);
+        assertThat(queue.hasPending()).isFalse();
     }
 
-    /** Only a batch taken across a rotation of the partitions spans two; each still costs one statement. */
+    /** Only a batch taken across a rotation of the partitions spans two; it is still one statement. */
     @ParameterizedTest(name = "{0} events in each partition")
     @ValueSource(ints = {10, 5000})
-    void marking_a_batch_that_spans_two_partitions_takes_one_statement_per_partition(int size) {
+    void a_batch_that_spans_two_partitions_is_one_statement_too(int size) {
         database.resetQueuePartitions();
         try {
             queueEventsForRenamedProjects(size);
@@ -95,14 +111,12 @@ class SetBasedStatementsTest {
                     + "PARTITION OF p_catalog_resource_sync_events FOR VALUES IN (2)");
             sql.execute("ALTER TABLE ONLY p_catalog_resource_sync_events ALTER COLUMN partition_id SET DEFAULT 2");
             sql.execute("UPDATE projects SET name = name || ' again'");
-            SyncBatch batch = queue.nextPendingBatch(2 * size);
-            assertThat(batch.eventIdsByPartition().keySet()).containsExactly(1L, 2L);
-            AtomicInteger marked = new AtomicInteger();
+            AtomicReference<Outcome> outcome = new AtomicReference<>();
 
-            int marks = counting.statementsIssuedBy(() -> marked.set(queue.markProcessed(batch)));
+            int roundTrips = roundTripsOf(2 * size, outcome);
 
-            assertThat(marks).isEqualTo(2);
-            assertThat(marked).hasValue(2 * size);
+            assertThat(roundTrips).isEqualTo(1);
+            assertThat(outcome.get()).isEqualTo(new Outcome.Synced(new BatchResult(2L * size, 2 * size, 2 * size)));
             assertThat(queue.hasPending()).isFalse();
         } finally {
             database.resetQueuePartitions();
@@ -110,12 +124,15 @@ class SetBasedStatementsTest {
     }
 
     @Test
-    void empty_calls_cost_no_round_trip() {
-        assertThat(counting.statementsIssuedBy(() -> mirror.syncFromProjects(List.of())))
-                .isZero();
-        assertThat(counting.statementsIssuedBy(() -> queue.markProcessed(SyncBatch.empty())))
-                .isZero();
-        assertThat(counting.statementsIssuedBy(() -> queue.nextPendingBatch(0))).isZero();
+    void a_batch_of_an_empty_queue_and_a_fenced_off_batch_are_one_statement_each() {
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
+
+        assertThat(roundTripsOf(1000, outcome)).isEqualTo(1);
+        assertThat(outcome.get()).isEqualTo(new Outcome.Synced(BatchResult.nothingConsumable(0)));
+
+        database.expireLease("set-based");
+        assertThat(roundTripsOf(1000, outcome)).isEqualTo(1);
+        assertThat(outcome.get()).isEqualTo(new Outcome.LeaseLost());
     }
 
     @ParameterizedTest(name = "{0} resources")

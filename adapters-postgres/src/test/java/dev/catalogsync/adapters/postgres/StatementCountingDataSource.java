@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * A data source that counts the statements prepared or created on its connections: each is one round trip
- * to the server, the cost a set-based adapter keeps constant.
+ * A data source that counts the statements prepared or created on its connections, and the commits and rollbacks
+ * asked of them: each is one round trip to the server, the cost a set-based adapter keeps constant.
  */
 final class StatementCountingDataSource {
 
@@ -38,7 +38,10 @@ final class StatementCountingDataSource {
 
     private Object countStatements(Method method, Object[] arguments, Object result) {
         String name = method.getName();
-        if (name.equals("createStatement") || name.startsWith("prepare")) {
+        if (name.equals("createStatement")
+                || name.startsWith("prepare")
+                || name.equals("commit")
+                || name.equals("rollback")) {
             statements.incrementAndGet();
         }
         return result;

@@ -64,7 +64,7 @@ class TheMirrorCopiesOddProjectDataExactlyTest {
         flags.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
         PerformSyncWorkerService worker = new PerformSyncWorkerService(
                 new PostgresSyncEventQueue(database.dataSource()),
-                new PostgresCatalogMirror(database.dataSource()),
+                new PostgresSyncBatches(database.dataSource()),
                 new PostgresExclusiveLease(database.dataSource()),
                 WorkerQueue.NONE,
                 new FeatureFlagStates(flags),

@@ -10,7 +10,10 @@ import java.time.Duration;
 /** Runs the worker the way its re-enqueue chain would, in the caller's thread, until it stops asking. */
 public class DrainSyncEventsService implements DrainSyncEvents {
 
-    /** How long to wait before trying again when another run holds the lease; its batch takes milliseconds. */
+    /**
+     * How long to wait before trying again when another run holds the lease (or took it over from this one); its
+     * batch takes milliseconds.
+     */
     public static final Duration LEASE_RETRY_DELAY = Duration.ofMillis(100);
 
     private final PerformSyncWorker worker;
@@ -38,7 +41,7 @@ public class DrainSyncEventsService implements DrainSyncEvents {
             if (!run.reenqueued()) {
                 return new DrainReport(runs, processed, StopReason.EMPTY_QUEUE);
             }
-            if (run instanceof WorkerRun.LeaseBusy) {
+            if (run instanceof WorkerRun.LeaseBusy || run instanceof WorkerRun.LeaseLost) {
                 pause.pause(LEASE_RETRY_DELAY);
                 if (Thread.currentThread().isInterrupted()) {
                     return new DrainReport(runs, processed, StopReason.INTERRUPTED);

@@ -5,16 +5,13 @@ import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_C
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
-import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.EnqueueStatistics.EnqueuePath;
 import dev.catalogsync.application.port.out.ExclusiveLease;
+import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
-import dev.catalogsync.domain.BatchResult;
-import dev.catalogsync.domain.PendingRange;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.WorkerRun;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,33 +20,39 @@ import java.util.Optional;
 
 /**
  * GitLab's {@code ProcessSyncEventsWorker#perform} and the {@code Ci::ProcessSyncEventsService} it calls, for
- * catalog resources, in one class and made set-based: one pass syncs a whole batch in a fixed number of
- * statements, whatever its size.
+ * catalog resources, in one class and made set-based: one pass syncs a whole batch in one call to the store,
+ * whatever its size.
  *
  * <ol>
  *   <li>If {@code ci_process_catalog_resource_sync_events} is disabled, do nothing at all: no read, no write,
  *       no enqueue ({@link WorkerRun.FlagDisabled}).</li>
- *   <li>Take the exclusive lease; if another run holds it, skip to step 4.</li>
- *   <li>Estimate the backlog, take up to a batch of pending events in id order, sync their catalog resources
- *       from their projects (orphaned events sync nothing), then mark exactly those events processed.</li>
+ *   <li>Take the exclusive lease; if another run holds it, skip to step 4 ({@link WorkerRun.LeaseBusy}).</li>
+ *   <li>Sync one batch, fenced by the lease ({@link SyncBatches}): estimate the backlog, take up to a batch of
+ *       pending events in id order, sync their catalog resources from their projects (orphaned events sync
+ *       nothing) and mark exactly those events processed, all in one transaction that first proves the lease is
+ *       still ours. If it no longer is, nothing is written ({@link WorkerRun.LeaseLost}).</li>
  *   <li>Whether or not the lease was obtained: if events remain pending and the flag is still on, enqueue the
  *       worker again.</li>
  * </ol>
  *
- * <p>The sync is written before the events are marked: a crash in between leaves them pending and the next
- * pass syncs them again, which is harmless because the sync is idempotent. The opposite order could lose
- * them.
+ * <p>Why the fence: the lease is taken in one statement and the batch written in another; a run paused between
+ * them past the lease's time to live (a long GC pause, SIGSTOP, a VM migration) would otherwise wake up and write
+ * a project value read before the pause over a newer one that the next holder synced, with the newer event
+ * already marked processed: a lost update only {@code reconcile} would find.
  */
 public class PerformSyncWorkerService implements PerformSyncWorker {
 
     /** One lease for every process working on this queue. The value is shared with running processes: keep it. */
     public static final String LEASE_KEY = "catalog_sync:process_sync_events:p_catalog_resource_sync_events";
 
-    /** GitLab's lease time to live: a run that dies holds the queue for at most this long. */
+    /**
+     * GitLab's lease time to live: a run that dies holds the queue for at most this long. Each fenced batch grants
+     * it again, so only a run paused or stuck for this long loses the lease.
+     */
     public static final Duration LEASE_TIME_TO_LIVE = Duration.ofMinutes(1);
 
     private final SyncEventQueue queue;
-    private final CatalogMirror mirror;
+    private final SyncBatches batches;
     private final ExclusiveLease lease;
     private final WorkerQueue workerQueue;
     private final FeatureFlagStates flags;
@@ -59,7 +62,7 @@ public class PerformSyncWorkerService implements PerformSyncWorker {
 
     public PerformSyncWorkerService(
             SyncEventQueue queue,
-            CatalogMirror mirror,
+            SyncBatches batches,
             ExclusiveLease lease,
             WorkerQueue workerQueue,
             FeatureFlagStates flags,
@@ -67,7 +70,7 @@ public class PerformSyncWorkerService implements PerformSyncWorker {
             EnqueueStatistics enqueues,
             Clock clock) {
         this.queue = queue;
-        this.mirror = mirror;
+        this.batches = batches;
         this.lease = lease;
         this.workerQueue = workerQueue;
         this.flags = flags;
@@ -96,36 +99,34 @@ public class PerformSyncWorkerService implements PerformSyncWorker {
             statistics.flagDisabled();
             return new WorkerRun.FlagDisabled();
         }
-        Optional<BatchResult> result = processUnderLease(batchSize);
+        Optional<SyncBatches.Outcome> outcome = processUnderLease(batchSize);
         boolean reenqueued = enqueueWorkerIfPendingRemain();
-        return result.<WorkerRun>map(batch -> new WorkerRun.Processed(batch, reenqueued))
-                .orElseGet(() -> new WorkerRun.LeaseBusy(reenqueued));
+        if (outcome.isEmpty()) {
+            return new WorkerRun.LeaseBusy(reenqueued);
+        }
+        if (outcome.get() instanceof SyncBatches.Outcome.Synced synced) {
+            return new WorkerRun.Processed(synced.result(), reenqueued);
+        }
+        return new WorkerRun.LeaseLost(reenqueued);
     }
 
-    private Optional<BatchResult> processUnderLease(BatchSize batchSize) {
+    /** The batch's outcome, or empty when another run holds the lease. */
+    private Optional<SyncBatches.Outcome> processUnderLease(BatchSize batchSize) {
         Optional<ExclusiveLease.Held> held = lease.tryObtain(LEASE_KEY, LEASE_TIME_TO_LIVE);
         if (held.isEmpty()) {
             statistics.leaseBusy();
             return Optional.empty();
         }
-        try (ExclusiveLease.Held ignored = held.get()) {
+        try (ExclusiveLease.Held ours = held.get()) {
             Instant started = clock.instant();
-            BatchResult result = processBatch(batchSize);
-            statistics.batchProcessed(result, Duration.between(started, clock.instant()));
-            return Optional.of(result);
+            SyncBatches.Outcome outcome = batches.syncNextBatch(ours.token(), batchSize.value());
+            if (outcome instanceof SyncBatches.Outcome.Synced synced) {
+                statistics.batchProcessed(synced.result(), Duration.between(started, clock.instant()));
+            } else {
+                statistics.leaseLost();
+            }
+            return Optional.of(outcome);
         }
-    }
-
-    private BatchResult processBatch(BatchSize batchSize) {
-        long estimatedTotal =
-                queue.pendingRange().map(PendingRange::estimatedTotal).orElse(0L);
-        SyncBatch batch = queue.nextPendingBatch(batchSize.value());
-        if (batch.isEmpty()) {
-            return BatchResult.nothingConsumable(estimatedTotal);
-        }
-        mirror.syncFromProjects(batch.catalogResourceIds());
-        int processed = queue.markProcessed(batch);
-        return new BatchResult(estimatedTotal, batch.size(), processed);
     }
 
     /** Checks the flag again: a run that finds it turned off mid-way finishes its batch but asks for no more. */

@@ -38,4 +38,10 @@ public interface CatalogWorld {
 
     /** Every event of every partition, lowest id first. */
     List<SyncEvent> events();
+
+    /**
+     * Marks one event processed as if a worker had, named by its id and partition; an event not found there is
+     * left alone. For arranging a queue, not a way the product marks events ({@code SyncBatches} does).
+     */
+    void markProcessed(SyncEvent event);
 }

@@ -88,4 +88,16 @@ public abstract class ExclusiveLeaseContract {
         expire("a");
         assertThat(lease().isHeld("a")).isFalse();
     }
+
+    @Test
+    void a_held_lease_names_its_key_its_time_to_live_and_a_holder_of_its_own() {
+        ExclusiveLease.Held first = lease().tryObtain("a", TTL).orElseThrow();
+        first.close();
+        ExclusiveLease.Held second = lease().tryObtain("a", TTL).orElseThrow();
+
+        assertThat(first.token().key()).isEqualTo("a");
+        assertThat(first.token().timeToLive()).isEqualTo(TTL);
+        assertThat(second.token().owner()).isNotEqualTo(first.token().owner());
+        second.close();
+    }
 }

@@ -7,9 +7,7 @@ import dev.catalogsync.application.port.in.MaintainQueuePartitions.MaintenanceRo
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.port.out.QueuePartitions;
-import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.service.MaintainQueuePartitionsService;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.partitioning.AttachedPartition;
 import dev.catalogsync.domain.partitioning.PartitionStep.Activate;
@@ -36,8 +34,6 @@ public abstract class MaintainQueuePartitionsContract {
     protected abstract CatalogWorld world();
 
     protected abstract QueuePartitions partitions();
-
-    protected abstract SyncEventQueue queue();
 
     protected abstract ExclusiveLease lease();
 
@@ -72,9 +68,7 @@ public abstract class MaintainQueuePartitionsContract {
     }
 
     private void processPartition(long value) {
-        queue().markProcessed(new SyncBatch(world().events().stream()
-                .filter(event -> event.partitionId() == value)
-                .toList()));
+        world().events().stream().filter(event -> event.partitionId() == value).forEach(world()::markProcessed);
     }
 
     private List<Long> attached() {

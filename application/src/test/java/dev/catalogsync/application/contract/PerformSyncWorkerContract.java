@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogsync.application.fakes.RecordingWorkerQueue;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
-import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
+import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.service.PerformSyncWorkerService;
@@ -32,7 +32,7 @@ public abstract class PerformSyncWorkerContract {
 
     protected abstract SyncEventQueue queue();
 
-    protected abstract CatalogMirror mirror();
+    protected abstract SyncBatches batches();
 
     protected abstract ExclusiveLease lease();
 
@@ -47,7 +47,7 @@ public abstract class PerformSyncWorkerContract {
     private PerformSyncWorkerService worker() {
         return new PerformSyncWorkerService(
                 queue(),
-                mirror(),
+                batches(),
                 lease(),
                 workerQueue,
                 new FeatureFlagStates(flagStore()),

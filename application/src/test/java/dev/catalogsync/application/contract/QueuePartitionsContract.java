@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogsync.application.port.out.PartitionChange;
 import dev.catalogsync.application.port.out.QueuePartitions;
 import dev.catalogsync.application.port.out.SyncEventQueue;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.partitioning.AttachedPartition;
 import dev.catalogsync.domain.partitioning.DetachedPartition;
@@ -41,7 +40,7 @@ public abstract class QueuePartitionsContract {
     }
 
     private void markProcessed(SyncEvent event) {
-        queue().markProcessed(new SyncBatch(List.of(event)));
+        world().markProcessed(event);
     }
 
     @Test

@@ -7,11 +7,11 @@ import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileReport;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileRequest;
-import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
+import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
@@ -36,7 +36,7 @@ public abstract class ReconcileMirrorContract {
 
     protected abstract SyncEventQueue queue();
 
-    protected abstract CatalogMirror mirror();
+    protected abstract SyncBatches batches();
 
     protected abstract ExclusiveLease lease();
 
@@ -62,7 +62,7 @@ public abstract class ReconcileMirrorContract {
         flagStore().setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
         PerformSyncWorkerService worker = new PerformSyncWorkerService(
                 queue(),
-                mirror(),
+                batches(),
                 lease(),
                 WorkerQueue.NONE,
                 new FeatureFlagStates(flagStore()),

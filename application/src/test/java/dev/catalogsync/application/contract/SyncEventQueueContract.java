@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.domain.PendingRange;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
-import dev.catalogsync.domain.SyncEventStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +24,12 @@ public abstract class SyncEventQueueContract {
      */
     protected abstract void newEventsLandInPartition(long value);
 
-    private long queueEventsForNewResources(int count) {
-        long lastProject = 0;
+    private void queueEventsForNewResources(int count) {
         for (int i = 0; i < count; i++) {
-            lastProject = world().createProject(attributes("project " + i));
-            world().createCatalogResource(lastProject);
-            world().updateProject(lastProject, attributes("renamed " + i));
+            long project = world().createProject(attributes("project " + i));
+            world().createCatalogResource(project);
+            world().updateProject(project, attributes("renamed " + i));
         }
-        return lastProject;
     }
 
     static MirroredAttributes attributes(String name) {
@@ -44,7 +40,6 @@ public abstract class SyncEventQueueContract {
     void an_empty_queue_has_no_pending_range_and_nothing_pending() {
         assertThat(queue().pendingRange()).isEmpty();
         assertThat(queue().hasPending()).isFalse();
-        assertThat(queue().nextPendingBatch(10).isEmpty()).isTrue();
     }
 
     @Test
@@ -58,90 +53,43 @@ public abstract class SyncEventQueueContract {
     }
 
     @Test
-    void next_batch_takes_pending_events_lowest_id_first_up_to_the_limit() {
+    void processed_events_leave_the_range_and_a_fully_processed_queue_has_nothing_pending() {
         queueEventsForNewResources(3);
         List<SyncEvent> events = world().events();
 
-        SyncBatch batch = queue().nextPendingBatch(2);
-
-        assertThat(batch.events())
-                .extracting(SyncEvent::id)
-                .containsExactly(events.get(0).id(), events.get(1).id());
-        assertThat(batch.events())
-                .allSatisfy(event -> assertThat(event.isPending()).isTrue());
-    }
-
-    @Test
-    void marking_processed_changes_exactly_the_pending_events_of_the_batch() {
-        queueEventsForNewResources(3);
-        List<SyncEvent> events = world().events();
-
-        int marked = queue().markProcessed(queue().nextPendingBatch(1));
-
-        assertThat(marked).isEqualTo(1);
-        assertThat(world().events())
-                .extracting(SyncEvent::status)
-                .containsExactly(SyncEventStatus.PROCESSED, SyncEventStatus.PENDING, SyncEventStatus.PENDING);
+        world().markProcessed(events.get(0));
         assertThat(queue().pendingRange())
                 .contains(new PendingRange(events.get(1).id(), events.get(2).id()));
-    }
 
-    @Test
-    void events_queued_after_the_batch_was_read_stay_pending() {
-        queueEventsForNewResources(2);
-        SyncBatch batch = queue().nextPendingBatch(10);
-        queueEventsForNewResources(1);
-
-        assertThat(queue().markProcessed(batch)).isEqualTo(2);
-        assertThat(world().events())
-                .extracting(SyncEvent::status)
-                .containsExactly(SyncEventStatus.PROCESSED, SyncEventStatus.PROCESSED, SyncEventStatus.PENDING);
-    }
-
-    @Test
-    void marking_processed_again_changes_nothing() {
-        queueEventsForNewResources(1);
-        SyncBatch batch = queue().nextPendingBatch(10);
-        queue().markProcessed(batch);
-
-        assertThat(queue().markProcessed(batch)).isZero();
+        world().markProcessed(events.get(1));
+        world().markProcessed(events.get(2));
+        assertThat(queue().pendingRange()).isEmpty();
         assertThat(queue().hasPending()).isFalse();
     }
 
     @Test
-    void a_batch_spanning_two_partitions_is_marked_in_both() {
-        queueEventsForNewResources(2);
+    void an_event_processed_inside_the_range_still_counts_in_the_estimate() {
+        queueEventsForNewResources(3);
+        List<SyncEvent> events = world().events();
+
+        world().markProcessed(events.get(1));
+
+        assertThat(queue().pendingRange().orElseThrow().estimatedTotal())
+                .isEqualTo(events.get(2).id() - events.get(0).id() + 1);
+    }
+
+    @Test
+    void pending_events_of_every_attached_partition_count() {
+        queueEventsForNewResources(1);
         newEventsLandInPartition(2);
-        queueEventsForNewResources(2);
-        SyncBatch batch = queue().nextPendingBatch(10);
-        assertThat(batch.events()).extracting(SyncEvent::partitionId).containsExactly(1L, 1L, 2L, 2L);
-
-        assertThat(queue().markProcessed(batch)).isEqualTo(4);
-        assertThat(queue().hasPending()).isFalse();
-        assertThat(queue().markProcessed(batch)).isZero();
-    }
-
-    @Test
-    void an_event_named_in_another_partition_than_its_own_is_left_pending() {
         queueEventsForNewResources(1);
-        SyncEvent event = world().events().get(0);
-        SyncEvent elsewhere = new SyncEvent(
-                event.id(),
-                event.catalogResourceId(),
-                event.projectId(),
-                event.partitionId() + 1,
-                event.status(),
-                event.createdAt());
+        List<SyncEvent> events = world().events();
+        assertThat(events).extracting(SyncEvent::partitionId).containsExactly(1L, 2L);
 
-        assertThat(queue().markProcessed(new SyncBatch(List.of(elsewhere)))).isZero();
-        assertThat(queue().hasPending()).isTrue();
-    }
+        world().markProcessed(events.get(0));
 
-    @Test
-    void marking_an_empty_batch_changes_nothing() {
-        queueEventsForNewResources(1);
-
-        assertThat(queue().markProcessed(SyncBatch.empty())).isZero();
+        assertThat(queue().pendingRange())
+                .contains(new PendingRange(events.get(1).id(), events.get(1).id()));
         assertThat(queue().hasPending()).isTrue();
     }
 }

@@ -1,6 +1,5 @@
 package dev.catalogsync.application.fakes;
 
-import dev.catalogsync.application.contract.CatalogMirrorContract;
 import dev.catalogsync.application.contract.CatalogWorld;
 import dev.catalogsync.application.contract.ExclusiveLeaseContract;
 import dev.catalogsync.application.contract.FeatureFlagAuditContract;
@@ -10,13 +9,14 @@ import dev.catalogsync.application.contract.MirrorDriftContract;
 import dev.catalogsync.application.contract.PerformSyncWorkerContract;
 import dev.catalogsync.application.contract.QueuePartitionsContract;
 import dev.catalogsync.application.contract.ReconcileMirrorContract;
+import dev.catalogsync.application.contract.SyncBatchesContract;
 import dev.catalogsync.application.contract.SyncEventQueueContract;
-import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.QueuePartitions;
+import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +31,7 @@ class FakesHonourTheContractsTest {
     private final InMemoryFeatureFlagStore flags = new InMemoryFeatureFlagStore();
     private final InMemoryFeatureFlagAudit audit = new InMemoryFeatureFlagAudit();
     private final InMemoryQueuePartitions partitions = new InMemoryQueuePartitions(catalog);
+    private final InMemorySyncBatches batches = new InMemorySyncBatches(catalog, lease);
 
     @Nested
     class Queue extends SyncEventQueueContract {
@@ -51,15 +52,30 @@ class FakesHonourTheContractsTest {
     }
 
     @Nested
-    class Mirror extends CatalogMirrorContract {
+    class Batches extends SyncBatchesContract {
         @Override
         protected CatalogWorld world() {
             return catalog;
         }
 
         @Override
-        protected CatalogMirror mirror() {
-            return catalog;
+        protected SyncBatches batches() {
+            return batches;
+        }
+
+        @Override
+        protected ExclusiveLease lease() {
+            return lease;
+        }
+
+        @Override
+        protected void expire(String key) {
+            lease.expire(key);
+        }
+
+        @Override
+        protected void newEventsLandInPartition(long value) {
+            catalog.activePartition(value);
         }
     }
 
@@ -105,8 +121,8 @@ class FakesHonourTheContractsTest {
         }
 
         @Override
-        protected CatalogMirror mirror() {
-            return catalog;
+        protected SyncBatches batches() {
+            return batches;
         }
 
         @Override
@@ -148,11 +164,6 @@ class FakesHonourTheContractsTest {
         @Override
         protected QueuePartitions partitions() {
             return partitions;
-        }
-
-        @Override
-        protected SyncEventQueue queue() {
-            return catalog;
         }
 
         @Override
@@ -207,8 +218,8 @@ class FakesHonourTheContractsTest {
         }
 
         @Override
-        protected CatalogMirror mirror() {
-            return catalog;
+        protected SyncBatches batches() {
+            return batches;
         }
 
         @Override

@@ -3,19 +3,17 @@ package dev.catalogsync.application.fakes;
 import dev.catalogsync.application.contract.CatalogResource;
 import dev.catalogsync.application.contract.CatalogWorld;
 import dev.catalogsync.application.contract.MirroredAttributes;
-import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.application.port.out.SyncEventQueue;
+import dev.catalogsync.domain.BatchResult;
 import dev.catalogsync.domain.PendingRange;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.SyncEventStatus;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +25,10 @@ import java.util.TreeSet;
  * Projects, catalog resources and the queue in memory, with the trigger's rule applied on project updates.
  * The queue starts with partition 1 attached and new events landing in it; {@link InMemoryQueuePartitions}
  * changes that as the PostgreSQL partitions would change, and {@link #activePartition(long)} is a shortcut.
+ * {@link InMemorySyncBatches} syncs batches of it under the in-memory lease.
  */
 public class InMemoryCatalog
-        implements CatalogWorld, SyncEventQueue, CatalogMirror, QueueInspector, CatalogResourceLookup, MirrorDrift {
+        implements CatalogWorld, SyncEventQueue, QueueInspector, CatalogResourceLookup, MirrorDrift {
 
     private final Map<Long, MirroredAttributes> projects = new TreeMap<>();
     private final TreeMap<Long, CatalogResource> resources = new TreeMap<>();
@@ -144,6 +143,14 @@ public class InMemoryCatalog
         return List.copyOf(events.values());
     }
 
+    @Override
+    public synchronized void markProcessed(SyncEvent event) {
+        SyncEvent stored = events.get(event.id());
+        if (stored != null && stored.partitionId() == event.partitionId()) {
+            events.put(stored.id(), stored.processed());
+        }
+    }
+
     // SyncEventQueue
 
     private List<SyncEvent> pending() {
@@ -161,45 +168,35 @@ public class InMemoryCatalog
     }
 
     @Override
-    public synchronized SyncBatch nextPendingBatch(int limit) {
-        return new SyncBatch(pending().stream().limit(limit).toList());
-    }
-
-    @Override
-    public synchronized int markProcessed(SyncBatch batch) {
-        int marked = 0;
-        for (SyncEvent taken : batch.events()) {
-            SyncEvent event = events.get(taken.id());
-            if (event != null && event.partitionId() == taken.partitionId() && event.isPending()) {
-                events.put(event.id(), event.processed());
-                marked++;
-            }
-        }
-        return marked;
-    }
-
-    @Override
     public synchronized boolean hasPending() {
         return !pending().isEmpty();
     }
 
-    // CatalogMirror
+    // The batch of InMemorySyncBatches
 
-    @Override
-    public synchronized int syncFromProjects(Collection<Long> catalogResourceIds) {
-        int changed = 0;
-        for (long id : new HashSet<>(catalogResourceIds)) {
+    /**
+     * GitLab's batch, atomically: up to {@code limit} pending events lowest id first, each named resource synced
+     * once from its project (orphaned events sync nothing), exactly those events marked processed.
+     */
+    synchronized BatchResult syncNextBatch(int limit) {
+        List<SyncEvent> pending = pending();
+        long estimatedTotal = pending.isEmpty()
+                ? 0
+                : pending.get(pending.size() - 1).id() - pending.get(0).id() + 1;
+        List<SyncEvent> taken = pending.stream().limit(limit).toList();
+        if (taken.isEmpty()) {
+            return BatchResult.nothingConsumable(estimatedTotal);
+        }
+        LinkedHashSet<Long> resourceIds = new LinkedHashSet<>();
+        taken.forEach(event -> resourceIds.add(event.catalogResourceId()));
+        for (long id : resourceIds) {
             CatalogResource resource = resources.get(id);
-            if (resource == null) {
-                continue;
-            }
-            MirroredAttributes current = projects.get(resource.projectId());
-            if (!resource.mirrors(current)) {
-                resources.put(id, resource.syncedFrom(current));
-                changed++;
+            if (resource != null) {
+                resources.put(id, resource.syncedFrom(projects.get(resource.projectId())));
             }
         }
-        return changed;
+        taken.forEach(event -> events.put(event.id(), event.processed()));
+        return new BatchResult(estimatedTotal, taken.size(), taken.size());
     }
 
     // QueueInspector

@@ -8,6 +8,7 @@ import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.InMemoryCatalog;
 import dev.catalogsync.application.fakes.InMemoryExclusiveLease;
 import dev.catalogsync.application.fakes.InMemoryFeatureFlagStore;
+import dev.catalogsync.application.fakes.InMemorySyncBatches;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.flags.FeatureFlagStates;
 import dev.catalogsync.application.port.in.BatchSize;
@@ -21,6 +22,7 @@ import dev.catalogsync.domain.WorkerRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +43,7 @@ class DrainSyncEventsServiceTest {
     void wire() {
         worker = new PerformSyncWorkerService(
                 catalog,
-                catalog,
+                new InMemorySyncBatches(catalog, lease),
                 lease,
                 WorkerQueue.NONE,
                 new FeatureFlagStates(flagStore),
@@ -127,5 +129,43 @@ class DrainSyncEventsServiceTest {
             Thread.interrupted();
         }
         assertThat(catalog.pendingCount()).isEqualTo(3);
+    }
+
+    @Test
+    void a_run_that_lost_its_lease_before_writing_waits_and_tries_again() {
+        queueEvents(3);
+        int[] obtained = {0};
+        ExclusiveLease expiringAfterTheFirstObtain = new ExclusiveLease() {
+            @Override
+            public Optional<Held> tryObtain(String key, Duration timeToLive) {
+                Optional<ExclusiveLease.Held> held = lease.tryObtain(key, timeToLive);
+                if (obtained[0]++ == 0) {
+                    lease.expire(key);
+                }
+                return held;
+            }
+
+            @Override
+            public boolean isHeld(String key) {
+                return lease.isHeld(key);
+            }
+        };
+        PerformSyncWorkerService pausedOnce = new PerformSyncWorkerService(
+                catalog,
+                new InMemorySyncBatches(catalog, lease),
+                expiringAfterTheFirstObtain,
+                WorkerQueue.NONE,
+                new FeatureFlagStates(flagStore),
+                SyncStatistics.NOOP,
+                EnqueueStatistics.NOOP,
+                clock);
+
+        DrainReport report = new DrainSyncEventsService(pausedOnce, pauses::add)
+                .drain(BatchSize.DEFAULT, (run, processed) -> runs.add(run));
+
+        assertThat(runs).first().isEqualTo(new WorkerRun.LeaseLost(true));
+        assertThat(pauses).containsExactly(DrainSyncEventsService.LEASE_RETRY_DELAY);
+        assertThat(report).isEqualTo(new DrainReport(2, 3, StopReason.EMPTY_QUEUE));
+        assertThat(catalog.hasPending()).isFalse();
     }
 }

@@ -9,7 +9,6 @@ import dev.catalogsync.application.fakes.InMemoryQueuePartitions;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.port.in.ListQueuePartitions.PartitionFigures;
 import dev.catalogsync.application.port.in.ListQueuePartitions.PartitionOverview;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.SyncEvent;
 import dev.catalogsync.domain.partitioning.AttachedPartition;
 import dev.catalogsync.domain.partitioning.DetachedPartition;
@@ -45,7 +44,7 @@ class ListQueuePartitionsServiceTest {
         Instant start = clock.instant();
         SyncEvent processed = queueEvent();
         queueEvent();
-        catalog.markProcessed(new SyncBatch(List.of(processed)));
+        catalog.markProcessed(processed);
         clock.advance(Duration.ofHours(5));
         partitions.createAndActivate(2);
         queueEvent();

@@ -13,7 +13,6 @@ import dev.catalogsync.application.port.in.MaintainQueuePartitions.SkippedStep;
 import dev.catalogsync.application.port.out.PartitionChange;
 import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.port.out.QueuePartitions;
-import dev.catalogsync.domain.SyncBatch;
 import dev.catalogsync.domain.partitioning.PartitionLayout;
 import dev.catalogsync.domain.partitioning.PartitionStep.CreateAndActivate;
 import dev.catalogsync.domain.partitioning.PartitionStep.Detach;
@@ -48,7 +47,7 @@ class MaintainQueuePartitionsServiceTest {
         queueEvent();
         clock.advance(Duration.ofDays(2));
         maintenance.maintain(DROP_AT_ONCE);
-        catalog.markProcessed(new SyncBatch(catalog.events()));
+        catalog.events().forEach(catalog::markProcessed);
     }
 
     @Test

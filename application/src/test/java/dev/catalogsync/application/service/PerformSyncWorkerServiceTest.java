@@ -9,6 +9,7 @@ import dev.catalogsync.application.contract.VisibilityLevel;
 import dev.catalogsync.application.fakes.InMemoryCatalog;
 import dev.catalogsync.application.fakes.InMemoryExclusiveLease;
 import dev.catalogsync.application.fakes.InMemoryFeatureFlagStore;
+import dev.catalogsync.application.fakes.InMemorySyncBatches;
 import dev.catalogsync.application.fakes.RecordingWorkerQueue;
 import dev.catalogsync.application.fakes.SettableClock;
 import dev.catalogsync.application.flags.FeatureFlagStates;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +41,7 @@ class PerformSyncWorkerServiceTest {
     private final RecordingStatistics statistics = new RecordingStatistics();
     private final PerformSyncWorkerService worker = new PerformSyncWorkerService(
             catalog,
-            catalog,
+            new InMemorySyncBatches(catalog, lease),
             lease,
             workerQueue,
             new FeatureFlagStates(flagStore),
@@ -75,6 +77,11 @@ class PerformSyncWorkerServiceTest {
         @Override
         public void performFailed(RuntimeException failure, Instant startedAt, Duration took) {
             told.add("performFailed " + failure.getMessage());
+        }
+
+        @Override
+        public void leaseLost() {
+            told.add("leaseLost");
         }
     }
 
@@ -145,7 +152,7 @@ class PerformSyncWorkerServiceTest {
         };
         PerformSyncWorkerService failing = new PerformSyncWorkerService(
                 catalog,
-                catalog,
+                new InMemorySyncBatches(catalog, lease),
                 failingLease,
                 workerQueue,
                 new FeatureFlagStates(flagStore),
@@ -165,7 +172,7 @@ class PerformSyncWorkerServiceTest {
         List<String> decisions = new ArrayList<>();
         PerformSyncWorkerService counted = new PerformSyncWorkerService(
                 catalog,
-                catalog,
+                new InMemorySyncBatches(catalog, lease),
                 lease,
                 workerQueue,
                 new FeatureFlagStates(flagStore),
@@ -182,5 +189,41 @@ class PerformSyncWorkerServiceTest {
         counted.perform(new BatchSize(2));
 
         assertThat(decisions).containsExactly("worker enqueued");
+    }
+
+    @Test
+    void a_run_paused_past_its_lease_writes_nothing_and_is_told_as_lease_lost() {
+        flagStore.setOverride(PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(), true);
+        queueEvents(2);
+        ExclusiveLease pausedPastTheTimeToLive = new ExclusiveLease() {
+            @Override
+            public Optional<Held> tryObtain(String key, Duration timeToLive) {
+                Optional<ExclusiveLease.Held> held = lease.tryObtain(key, timeToLive);
+                clock.advance(timeToLive.plusSeconds(1));
+                return held;
+            }
+
+            @Override
+            public boolean isHeld(String key) {
+                return lease.isHeld(key);
+            }
+        };
+        PerformSyncWorkerService paused = new PerformSyncWorkerService(
+                catalog,
+                new InMemorySyncBatches(catalog, lease),
+                pausedPastTheTimeToLive,
+                workerQueue,
+                new FeatureFlagStates(flagStore),
+                statistics,
+                EnqueueStatistics.NOOP,
+                clock);
+
+        assertThat(paused.perform(BatchSize.DEFAULT)).isEqualTo(new WorkerRun.LeaseLost(true));
+
+        assertThat(statistics.told).startsWith("leaseLost");
+        assertThat(catalog.pendingCount()).isEqualTo(2);
+        assertThat(catalog.events())
+                .allSatisfy(event -> assertThat(event.isPending()).isTrue());
+        assertThat(workerQueue.enqueued()).isEqualTo(1);
     }
 }

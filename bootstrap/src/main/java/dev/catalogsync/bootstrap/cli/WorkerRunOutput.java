@@ -28,9 +28,14 @@ record WorkerRunOutput(
                     null,
                     run.reenqueued());
         }
-        String skipped = run instanceof WorkerRun.LeaseBusy
-                ? "the lease is held by another run"
-                : "feature flag " + PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name() + " is disabled";
+        String skipped;
+        if (run instanceof WorkerRun.LeaseBusy) {
+            skipped = "the lease is held by another run";
+        } else if (run instanceof WorkerRun.LeaseLost) {
+            skipped = "the lease was lost before the batch was written (paused past its time to live); nothing written";
+        } else {
+            skipped = "feature flag " + PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name() + " is disabled";
+        }
         return new WorkerRunOutput(null, null, null, skipped, run.reenqueued());
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The worker's figures as Dropwizard metrics, the ones GitLab's operators watch on the worker's dashboards: how
- * long each perform takes, events processed, events per pass, and how often a perform was skipped (by reason) or
+ * long each perform takes, events processed, events per pass, and how often a perform was skipped (by reason: the
+ * flag off, the lease taken by another run, or lost before it could write after a pause past its time to live) or
  * failed.
  */
 public class DropwizardSyncStatistics implements SyncStatistics {
@@ -26,6 +27,7 @@ public class DropwizardSyncStatistics implements SyncStatistics {
     private final Histogram consumableEvents;
     private final Counter skippedFlagOff;
     private final Counter skippedLeaseTaken;
+    private final Counter skippedLeaseLost;
     private final Counter failed;
 
     public DropwizardSyncStatistics(MetricRegistry registry) {
@@ -34,6 +36,7 @@ public class DropwizardSyncStatistics implements SyncStatistics {
         consumableEvents = registry.histogram(MetricNames.WORKER_CONSUMABLE_EVENTS);
         skippedFlagOff = registry.counter(name(MetricNames.WORKER_SKIPPED, "flag_off"));
         skippedLeaseTaken = registry.counter(name(MetricNames.WORKER_SKIPPED, "lease_taken"));
+        skippedLeaseLost = registry.counter(name(MetricNames.WORKER_SKIPPED, "lease_lost"));
         failed = registry.counter(MetricNames.WORKER_FAILED);
     }
 
@@ -46,6 +49,11 @@ public class DropwizardSyncStatistics implements SyncStatistics {
     @Override
     public void leaseBusy() {
         skippedLeaseTaken.inc();
+    }
+
+    @Override
+    public void leaseLost() {
+        skippedLeaseLost.inc();
     }
 
     @Override

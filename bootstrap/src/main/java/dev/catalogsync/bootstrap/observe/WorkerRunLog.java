@@ -23,7 +23,7 @@ public final class WorkerRunLog implements SyncStatistics {
      * One perform.
      *
      * @param startedAt an ISO-8601 instant
-     * @param outcome {@code processed}, {@code skipped_lease_taken}, {@code skipped_flag_off} or {@code failed}
+     * @param outcome {@code processed}, {@code skipped_lease_taken}, {@code skipped_lease_lost}, {@code skipped_flag_off} or {@code failed}
      * @param estimatedTotalEvents GitLab's figures; null when the run did not get that far
      * @param error a one-line, safe description of the failure; null unless it failed
      */
@@ -59,7 +59,9 @@ public final class WorkerRunLog implements SyncStatistics {
                     run.reenqueued(),
                     null);
         } else {
-            String outcome = run instanceof WorkerRun.LeaseBusy ? "skipped_lease_taken" : "skipped_flag_off";
+            String outcome = run instanceof WorkerRun.LeaseBusy
+                    ? "skipped_lease_taken"
+                    : run instanceof WorkerRun.LeaseLost ? "skipped_lease_lost" : "skipped_flag_off";
             entry = new Run(startedAt.toString(), seconds, outcome, null, null, null, run.reenqueued(), null);
         }
         keep(entry);

@@ -15,7 +15,6 @@ import dev.catalogsync.application.port.in.ObserveQueue;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.in.ReportQueueStatus;
-import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
 import dev.catalogsync.application.port.out.CronTicks;
 import dev.catalogsync.application.port.out.EnqueueStatistics;
@@ -27,6 +26,7 @@ import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.application.port.out.QueuePartitions;
+import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
@@ -87,13 +87,13 @@ public class CoreModule extends AbstractModule {
     @Singleton
     PerformSyncWorker performSyncWorker(
             SyncEventQueue queue,
-            CatalogMirror mirror,
+            SyncBatches batches,
             ExclusiveLease lease,
             WorkerQueue workerQueue,
             FeatureFlagStates flags,
             SyncStatistics statistics,
             EnqueueStatistics enqueues) {
-        return new PerformSyncWorkerService(queue, mirror, lease, workerQueue, flags, statistics, enqueues, clock);
+        return new PerformSyncWorkerService(queue, batches, lease, workerQueue, flags, statistics, enqueues, clock);
     }
 
     @Provides

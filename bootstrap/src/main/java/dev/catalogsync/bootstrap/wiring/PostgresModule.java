@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.catalogsync.adapters.postgres.DemoCatalog;
-import dev.catalogsync.adapters.postgres.PostgresCatalogMirror;
 import dev.catalogsync.adapters.postgres.PostgresCatalogResourceLookup;
 import dev.catalogsync.adapters.postgres.PostgresCronTicks;
 import dev.catalogsync.adapters.postgres.PostgresExclusiveLease;
@@ -13,10 +12,10 @@ import dev.catalogsync.adapters.postgres.PostgresFeatureFlagStore;
 import dev.catalogsync.adapters.postgres.PostgresMirrorDrift;
 import dev.catalogsync.adapters.postgres.PostgresQueueInspector;
 import dev.catalogsync.adapters.postgres.PostgresQueuePartitions;
+import dev.catalogsync.adapters.postgres.PostgresSyncBatches;
 import dev.catalogsync.adapters.postgres.PostgresSyncEventQueue;
 import dev.catalogsync.adapters.postgres.SchemaMigrator;
 import dev.catalogsync.adapters.scheduler.inbound.cron.WorkerCron;
-import dev.catalogsync.application.port.out.CatalogMirror;
 import dev.catalogsync.application.port.out.CatalogResourceLookup;
 import dev.catalogsync.application.port.out.CronTicks;
 import dev.catalogsync.application.port.out.ExclusiveLease;
@@ -25,11 +24,12 @@ import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
 import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.application.port.out.QueuePartitions;
+import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import javax.sql.DataSource;
 
 /**
- * The outbound ports PostgreSQL serves: queue, mirror, lease, flags, partitions, drift, and the schema. Each
+ * The outbound ports PostgreSQL serves: queue, batches, lease, flags, partitions, drift, and the schema. Each
  * adapter is made on first use, so a command builds only what it needs. A host replaces any of them by binding
  * the port in a module of its own (see {@code CatalogSyncService.Builder#overriding}).
  */
@@ -54,8 +54,8 @@ public class PostgresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CatalogMirror catalogMirror() {
-        return new PostgresCatalogMirror(dataSource);
+    SyncBatches syncBatches() {
+        return new PostgresSyncBatches(dataSource);
     }
 
     @Provides

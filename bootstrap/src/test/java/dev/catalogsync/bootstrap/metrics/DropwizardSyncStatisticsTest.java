@@ -38,13 +38,16 @@ class DropwizardSyncStatisticsTest {
     }
 
     @Test
-    void skips_are_counted_by_reason() {
+    void skips_are_counted_by_reason_lease_taken_lease_lost_and_flag_off() {
         statistics.leaseBusy();
         statistics.leaseBusy();
+        statistics.leaseLost();
         statistics.flagDisabled();
 
         assertThat(registry.counter("catalog_sync.worker.skipped.lease_taken").getCount())
                 .isEqualTo(2);
+        assertThat(registry.counter("catalog_sync.worker.skipped.lease_lost").getCount())
+                .isEqualTo(1);
         assertThat(registry.counter("catalog_sync.worker.skipped.flag_off").getCount())
                 .isEqualTo(1);
     }

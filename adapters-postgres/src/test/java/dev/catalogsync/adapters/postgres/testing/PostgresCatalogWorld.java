@@ -130,4 +130,14 @@ public final class PostgresCatalogWorld implements CatalogWorld {
                         SyncEventStatus.fromCode(row.getStatus()),
                         row.getCreatedAt().toInstant()));
     }
+
+    @Override
+    public void markProcessed(SyncEvent event) {
+        dsl.update(P_CATALOG_RESOURCE_SYNC_EVENTS)
+                .set(P_CATALOG_RESOURCE_SYNC_EVENTS.STATUS, (short) SyncEventStatus.PROCESSED.code())
+                .set(P_CATALOG_RESOURCE_SYNC_EVENTS.UPDATED_AT, currentOffsetDateTime())
+                .where(P_CATALOG_RESOURCE_SYNC_EVENTS.ID.eq(event.id()))
+                .and(P_CATALOG_RESOURCE_SYNC_EVENTS.PARTITION_ID.eq(event.partitionId()))
+                .execute();
+    }
 }

@@ -8,8 +8,13 @@ import java.util.Optional;
  * {@code Gitlab::ExclusiveLease}, without Redis).
  *
  * <p>Contract: at most one holder per key at a time until the holder releases it or its time to live runs
- * out; a holder that dies without releasing blocks others for at most the time to live. Never waits: a
- * lease held by someone else is an empty result, not an exception.
+ * out; a holder that dies without releasing blocks others for at most the time to live. Never waits for a
+ * holder: a lease held by someone else is an empty result, not an exception.
+ *
+ * <p>Holding a lease proves nothing by itself once time has passed: a holder paused past its time to live (a long
+ * GC, SIGSTOP, a VM migration) still believes it holds it. Writes that must not happen after the lease is lost
+ * name the holder's {@link Held#token()} and are checked by the store in their own transaction
+ * ({@link SyncBatches}); that check, not this object, is the guarantee.
  */
 public interface ExclusiveLease {
 
@@ -24,6 +29,9 @@ public interface ExclusiveLease {
 
     /** A lease this process holds. Closing it releases the lease if it is still ours; closing twice is fine. */
     interface Held extends AutoCloseable {
+
+        /** This holding, as fenced writes name it; distinct for every successful {@link #tryObtain}. */
+        LeaseToken token();
 
         @Override
         void close();

@@ -25,8 +25,11 @@ public final class PendingEventsPoller implements AutoCloseable {
     /** Well under a second: a direct SQL update waits at most this long before a run is queued. */
     public static final Duration INTERVAL = Duration.ofMillis(250);
 
-    /** The longest wait between two tries while the database is unreachable. */
-    public static final Duration BACKOFF_CEILING = Duration.ofSeconds(10);
+    /**
+     * The longest wait between two tries while the database is unreachable: short enough that a database back from
+     * an outage is polled, and the sync resumed, within seconds.
+     */
+    public static final Duration BACKOFF_CEILING = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingEventsPoller.class);
 

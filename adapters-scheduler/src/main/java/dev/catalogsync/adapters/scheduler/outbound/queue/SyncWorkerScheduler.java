@@ -11,6 +11,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.catalogsync.adapters.scheduler.outbound.pause.SleepingPause;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.domain.WorkerRun;
 import java.time.Clock;
@@ -32,6 +33,9 @@ import javax.sql.DataSource;
  *   <li><b>dead instances</b>: every instance heartbeats the jobs it runs; a job without a heartbeat for
  *       {@link UntilExecutedWorkerQueue#DEDUPLICATION_TTL} is declared dead by another instance and run again.
  *       That matches the worker's lease time to live, so a killed instance holds neither longer.</li>
+ *   <li><b>bounded runs</b> ({@link RunLimits}): a run whose perform fails performs again in place, keeping its job,
+ *       so that the first try after a database outage resumes the sync; no run keeps its job longer than the
+ *       maximum run duration, after which it is abandoned, its job freed and queued again.</li>
  * </ul>
  *
  * <p>The same scheduler also runs the cluster-wide recurring tasks it is given: the inbound side's cron and queue
@@ -81,6 +85,7 @@ public final class SyncWorkerScheduler implements AutoCloseable {
     private final PerformSyncWorker worker;
     private final SchedulerSettings settings;
     private final Clock clock;
+    private final BoundedRuns runs;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final WorkerDoneLine doneLine = new WorkerDoneLine(WORKER_TASK);
     /** The run executing now, if any: its job id and start, for the failure line. */
@@ -157,6 +162,7 @@ public final class SyncWorkerScheduler implements AutoCloseable {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.runs = new BoundedRuns(settings.runLimits(), new SleepingPause());
         this.scheduler = schedulerFactory.apply(workerTask());
         slot.attach(scheduler);
     }
@@ -166,19 +172,41 @@ public final class SyncWorkerScheduler implements AutoCloseable {
                 .onFailure(this::runFailed)
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, context) -> {
-                    queue.runStarting();
                     Instant started = clock.instant();
                     String jobId = WorkerDoneLine.newJobId();
                     running = new RunningJob(jobId, started);
-                    WorkerRun run = worker.perform(settings.batchSize());
-                    doneLine.done(jobId, run, started, clock.instant());
+                    BoundedRuns.Ending ending = runs.run(() -> {
+                        queue.runStarting();
+                        return worker.perform(settings.batchSize());
+                    });
                     running = null;
-                    Duration delay = run instanceof WorkerRun.LeaseBusy ? LEASE_BUSY_RETRY_DELAY : Duration.ZERO;
+                    if (ending instanceof BoundedRuns.Ending.Finished finished) {
+                        doneLine.done(jobId, finished.run(), started, clock.instant());
+                        Duration delay = finished.run() instanceof WorkerRun.LeaseBusy
+                                        || finished.run() instanceof WorkerRun.LeaseLost
+                                ? LEASE_BUSY_RETRY_DELAY
+                                : Duration.ZERO;
+                        return (CompletionHandler<Void>) (complete, operations) -> {
+                            operations.stop();
+                            queue.runEnded(delay);
+                        };
+                    }
+                    logUnfinished(jobId, ending, started, clock.instant());
                     return (CompletionHandler<Void>) (complete, operations) -> {
                         operations.stop();
-                        queue.runEnded(delay);
+                        queue.runEnded(FAILURE_RETRY_DELAY);
+                        queue.retryAfter(FAILURE_RETRY_DELAY);
                     };
                 });
+    }
+
+    /** A run that did not finish: its done line says how it ended; its job is freed and runs again. */
+    private void logUnfinished(String jobId, BoundedRuns.Ending ending, Instant started, Instant finished) {
+        if (ending instanceof BoundedRuns.Ending.GaveUp gaveUp) {
+            doneLine.failed(jobId, gaveUp.lastFailure(), started, finished);
+        } else if (ending instanceof BoundedRuns.Ending.Abandoned abandoned) {
+            doneLine.abandoned(jobId, abandoned.after(), started, finished);
+        }
     }
 
     /** The job leaves the slot even when its run failed; the poll or the cron brings it back. */
@@ -223,6 +251,7 @@ public final class SyncWorkerScheduler implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             scheduler.stop();
+            runs.close();
         }
     }
 }

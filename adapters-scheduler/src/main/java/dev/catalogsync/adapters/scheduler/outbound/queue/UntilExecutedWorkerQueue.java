@@ -92,4 +92,14 @@ public final class UntilExecutedWorkerQueue implements WorkerQueue {
         statistics.queue(QueueOutcome.RESCHEDULED);
         return true;
     }
+
+    /**
+     * Queues a run {@code delay} from now unless one is queued or executing: for a run that failed or was abandoned
+     * and must be tried again whether or not anyone asked for one more.
+     *
+     * @return whether this call queued it
+     */
+    public boolean retryAfter(Duration delay) {
+        return slot.queueIfAbsent(delay);
+    }
 }

@@ -58,6 +58,14 @@ final class WorkerDoneLine {
                     .addKeyValue("skipped_reason", "lease_taken")
                     .addKeyValue("reenqueued", run.reenqueued())
                     .log("sync worker skipped: the lease is held by another run; reenqueued={}", run.reenqueued());
+        } else if (run instanceof WorkerRun.LeaseLost) {
+            line(LOG.atWarn(), jobId, "skipped", took, started, finished)
+                    .addKeyValue("skipped_reason", "lease_lost")
+                    .addKeyValue("reenqueued", run.reenqueued())
+                    .log(
+                            "sync worker lease lost: this run was paused past the lease's time to live and wrote "
+                                    + "nothing; reenqueued={}",
+                            run.reenqueued());
         } else {
             line(LOG.atInfo(), jobId, "skipped", took, started, finished)
                     .addKeyValue("skipped_reason", "feature_flag_disabled")
@@ -69,6 +77,16 @@ final class WorkerDoneLine {
         line(LOG.atWarn(), jobId, "fail", Duration.between(started, finished), started, finished)
                 .addKeyValue("error_class", cause.getClass().getName())
                 .log("sync worker run failed, retried by the next enqueue: {}", cause.toString());
+    }
+
+    /** A run given up after {@code after} still waiting on the database; its job is freed and runs again. */
+    void abandoned(String jobId, Duration after, Instant started, Instant finished) {
+        line(LOG.atWarn(), jobId, "fail", Duration.between(started, finished), started, finished)
+                .addKeyValue("error_class", "abandoned")
+                .log(
+                        "sync worker run abandoned after {} s, still waiting on the database; its job is freed and "
+                                + "runs again (a batch it may still send is fenced by the lease)",
+                        after.toSeconds());
     }
 
     private LoggingEventBuilder line(

@@ -7,9 +7,9 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
-import dev.catalogsync.adapters.postgres.PostgresCatalogMirror;
 import dev.catalogsync.adapters.postgres.PostgresExclusiveLease;
 import dev.catalogsync.adapters.postgres.PostgresFeatureFlagStore;
+import dev.catalogsync.adapters.postgres.PostgresSyncBatches;
 import dev.catalogsync.adapters.postgres.PostgresSyncEventQueue;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import dev.catalogsync.adapters.scheduler.inbound.cron.WorkerCron;
@@ -28,6 +28,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,8 +137,12 @@ class SyncWorkerSchedulerTest {
         return instance("instance-a", worker, settings(BatchSize.DEFAULT));
     }
 
+    /** Runs that give up within two seconds, retrying every few milliseconds: failing tests stay short. */
+    private static final RunLimits QUICK =
+            new RunLimits(Duration.ofSeconds(2), Duration.ofMillis(10), Duration.ofMillis(50));
+
     private static SchedulerSettings settings(BatchSize batchSize) {
-        return new SchedulerSettings(batchSize, "test", Duration.ofMillis(200));
+        return new SchedulerSettings(batchSize, "test", Duration.ofMillis(200), QUICK);
     }
 
     /** Runs what is due until no worker job is left, as instances polling would; bounded. */
@@ -199,7 +205,7 @@ class SyncWorkerSchedulerTest {
         UntilExecutedWorkerQueue[] queueOfTheInstance = new UntilExecutedWorkerQueue[1];
         PerformSyncWorkerService syncWorker = new PerformSyncWorkerService(
                 new PostgresSyncEventQueue(database.dataSource()),
-                new PostgresCatalogMirror(database.dataSource()),
+                new PostgresSyncBatches(database.dataSource()),
                 new PostgresExclusiveLease(database.dataSource()),
                 () -> queueOfTheInstance[0].enqueue(),
                 new FeatureFlagStates(flagStore),
@@ -289,17 +295,94 @@ class SyncWorkerSchedulerTest {
     }
 
     @Test
-    void a_failed_run_leaves_the_slot_free_for_the_next_enqueue() {
+    void a_run_whose_perform_fails_for_a_while_performs_again_in_place_and_keeps_its_job_meanwhile() {
         RecordingWorker worker = new RecordingWorker();
+        List<Long> jobsWhileFailing = new ArrayList<>();
         worker.during = () -> {
-            throw new IllegalStateException("database went away");
+            if (worker.performs.get() <= 2) {
+                jobsWhileFailing.add(tables.workerJobs());
+                throw new IllegalStateException("database went away");
+            }
         };
         Instance instance = instance(worker);
         instance.queue().enqueue();
 
         instance.manual().runAnyDueExecutions();
 
-        assertThat(tables.workerJobs()).isZero();
+        assertThat(worker.performs).hasValue(3);
+        assertThat(jobsWhileFailing)
+                .as("the job, still there while the run retries")
+                .containsOnly(1L);
+        assertThat(tables.workerJobs()).as("freed once the run completed").isZero();
         assertThat(instance.queue().tryEnqueue()).isEqualTo(EnqueueOutcome.QUEUED);
+    }
+
+    @Test
+    void a_run_that_keeps_failing_gives_up_at_its_maximum_duration_frees_its_job_and_is_tried_again() {
+        RecordingWorker worker = new RecordingWorker();
+        worker.during = () -> {
+            if (worker.performs.get() == 1
+                    || time.now().isBefore(START.plus(SyncWorkerScheduler.FAILURE_RETRY_DELAY))) {
+                throw new IllegalStateException("database went away");
+            }
+        };
+        Instance instance = instance(worker);
+        instance.queue().enqueue();
+
+        instance.manual().runAnyDueExecutions();
+
+        assertThat(worker.performs).as("tries within the maximum duration").hasValueGreaterThan(2);
+        assertThat(tables.count("SELECT count(*) FROM catalog_sync_scheduled_tasks WHERE task_name = '"
+                        + SyncWorkerScheduler.WORKER_TASK + "' AND NOT picked"))
+                .as("the run queued again, not picked")
+                .isEqualTo(1);
+
+        int triesOfTheFirstRun = worker.performs.get();
+        time.tick(SyncWorkerScheduler.FAILURE_RETRY_DELAY);
+        runUntilNoWorkerJob(instance, tables);
+        assertThat(worker.performs).as("the retry, which succeeds").hasValue(triesOfTheFirstRun + 1);
+    }
+
+    @Test
+    void a_run_past_its_maximum_duration_is_abandoned_its_job_freed_and_queued_again() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        RecordingWorker worker = new RecordingWorker();
+        worker.during = () -> {
+            if (worker.performs.get() == 1) {
+                awaitUninterruptibly(stuck);
+            }
+        };
+        Instance instance = instance(worker);
+        instance.queue().enqueue();
+        try {
+            instance.manual().runAnyDueExecutions();
+
+            assertThat(tables.count("SELECT count(*) FROM catalog_sync_scheduled_tasks WHERE task_name = '"
+                            + SyncWorkerScheduler.WORKER_TASK + "' AND NOT picked"))
+                    .as("the abandoned run's job, freed and queued again")
+                    .isEqualTo(1);
+        } finally {
+            stuck.countDown();
+        }
+        time.tick(SyncWorkerScheduler.FAILURE_RETRY_DELAY);
+        runUntilNoWorkerJob(instance, tables);
+        assertThat(worker.performs).hasValue(2);
+    }
+
+    /** A call that ignores interrupts, as a JDBC call blocked on a socket does. */
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (latch.await(30, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
