@@ -247,7 +247,7 @@ class CommandLineIT {
         assertOneLineFailure(
                 CatalogSyncJar.run(Map.of(), "feature", "list", "--db-url", "postgres://db/gitlab"),
                 2,
-                "must be a PostgreSQL JDBC URL starting with jdbc:postgresql:");
+                "Not a PostgreSQL JDBC URL");
     }
 
     @Test
