@@ -66,9 +66,11 @@ final class ActionRequest {
             return new ChangedBy(DEFAULT_ACTOR, ORIGIN);
         }
         String name = actor.isTextual() ? actor.asText().strip() : "";
-        if (name.isEmpty() || name.length() > MAX_ACTOR_LENGTH || !name.codePoints().noneMatch(Character::isISOControl)) {
-            throw new MalformedActionException("actor must be a name of 1 to " + MAX_ACTOR_LENGTH
-                    + " printable characters");
+        if (name.isEmpty()
+                || name.length() > MAX_ACTOR_LENGTH
+                || !name.codePoints().noneMatch(Character::isISOControl)) {
+            throw new MalformedActionException(
+                    "actor must be a name of 1 to " + MAX_ACTOR_LENGTH + " printable characters");
         }
         return new ChangedBy(name, ORIGIN);
     }

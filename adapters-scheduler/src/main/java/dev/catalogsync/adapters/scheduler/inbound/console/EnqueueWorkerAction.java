@@ -34,8 +34,7 @@ public final class EnqueueWorkerAction extends Action {
     }
 
     public static HttpRoute route(WorkerQueue queue, EnqueueStatistics statistics, AuditOperations audit) {
-        return HttpRoute.post(
-                PATH, ActionRequest.MAX_BODY_BYTES, new EnqueueWorkerAction(queue, statistics, audit));
+        return HttpRoute.post(PATH, ActionRequest.MAX_BODY_BYTES, new EnqueueWorkerAction(queue, statistics, audit));
     }
 
     @Override
