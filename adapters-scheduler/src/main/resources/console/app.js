@@ -21,10 +21,14 @@
     return h;
   }
 
+  // The time alone today, with the date on any other day.
   function time(iso) {
     if (!iso) return "–";
     const d = new Date(iso);
-    return isNaN(d) ? iso : d.toLocaleTimeString([], { hour12: false });
+    if (isNaN(d)) return iso;
+    return d.toDateString() === new Date().toDateString()
+      ? d.toLocaleTimeString([], { hour12: false })
+      : d.toLocaleString([], { hour12: false });
   }
 
   function dateTime(iso) {
@@ -179,7 +183,10 @@
         + lastGoodAt.toLocaleTimeString([], { hour12: false }) + "."
       : " Nothing could be read yet."));
     banner.hidden = false;
-    for (const id of ["pending-events", "estimated-total", "oldest-pending-age"]) text(id, "–");
+    for (const id of ["pending-events", "estimated-total", "oldest-pending-age", "next-cron-tick", "last-drift-check"]) {
+      text(id, "–");
+    }
+    for (const id of ["flag-change", "last-drift-check-by"]) text(id, "");
     text("flag-state", "unknown");
     $("flag-state").className = "flag";
     const connection = $("connection");
