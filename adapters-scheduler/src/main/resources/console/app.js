@@ -101,7 +101,7 @@
 
     renderRate(s.processed_per_second);
 
-    fill("runs", s.recent_worker_runs, (r) => [
+    fill("runs", (s.recent_worker_runs || []).slice(0, 10), (r) => [
       [time(r.started_at)],
       [r.outcome + (r.error ? ": " + r.error : ""), r.outcome === "failed" ? "outcome-failed wrap" : "outcome-"
         + r.outcome],
@@ -166,6 +166,7 @@
       bar.setAttribute("height", String(h));
       chart.appendChild(bar);
     });
+    text("rate-scale", "Scale: 0 to " + max.toLocaleString("en-US", { maximumFractionDigits: 1 }) + " events/s");
     const now = values[values.length - 1];
     text("rate-summary", number(rate.processed_events) + " events in the last 15 minutes; peak "
       + Math.max(...values).toFixed(1) + "/s; last 10 s " + now.toFixed(1) + "/s.");

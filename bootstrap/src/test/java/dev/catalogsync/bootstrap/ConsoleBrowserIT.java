@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import dev.catalogsync.bootstrap.CatalogSyncJar.Result;
 import dev.catalogsync.bootstrap.CatalogSyncJar.Service;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -186,19 +185,62 @@ class ConsoleBrowserIT {
                 .until(() -> text(id).equals(expected));
     }
 
-    /** The whole page as a PNG under target/, and its path. */
-    private static Path screenshot(String name) throws IOException {
-        long height = (Long)
-                ((JavascriptExecutor) browser).executeScript("return Math.ceil(document.documentElement.scrollHeight)");
-        Dimension size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 100, 6000)));
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(size);
-        System.out.println("console screenshot: " + target.toAbsolutePath());
-        return target;
+    /**
+     * Every visible text on the page whose contrast with the background behind it is under {@code minimum}, by WCAG's
+     * relative luminance, each as "text: ratio".
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> textsBelowContrast(double minimum) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+                const lum = (c) => { const v = rgb(c).slice(0, 3).map((x) => { x /= 255;
+                  return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+                  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+                const background = (e) => { for (; e; e = e.parentElement) {
+                  const c = getComputedStyle(e).backgroundColor; const a = rgb(c);
+                  if (a.length === 3 || (a.length === 4 && a[3] > 0)) return c; } return "rgb(255, 255, 255)"; };
+                const low = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const e = n.parentElement; if (!n.textContent.trim() || !e.offsetParent) continue;
+                  const l1 = lum(getComputedStyle(e).color), l2 = lum(background(e));
+                  const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+                  if (ratio < arguments[0]) low.push(n.textContent.trim().slice(0, 40) + ": " + ratio.toFixed(2));
+                }
+                return low;
+                """, minimum);
+    }
+
+    /** The whole page as it shows {@code width} CSS pixels wide, as a PNG under target/. */
+    private static Path screenshot(String name, int width) throws IOException {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        try {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", viewport(width, 900));
+            long height = (Long) chrome.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", viewport(width, height));
+            Path target = Path.of("target", name);
+            Files.createDirectories(target.getParent());
+            Files.copy(chrome.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("console screenshot: " + target.toAbsolutePath());
+            return target;
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    private static Map<String, Object> viewport(int width, long height) {
+        return Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600);
+    }
+
+    /** Whether the page fits {@code width} CSS pixels without scrolling sideways. */
+    private static boolean reflowsAt(int width) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        try {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", viewport(width, 844));
+            return (Boolean) chrome.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     private static void backlogOf(int events) {
@@ -276,30 +318,26 @@ class ConsoleBrowserIT {
         assertThat(text("partitions")).contains("active", "60,000");
         assertThat(text("enqueues")).contains("poll", "worker", "enqueued");
 
-        screenshot("console.png");
-        ((ChromeDriver) browser)
-                .executeCdpCommand(
-                        "Emulation.setDeviceMetricsOverride",
-                        Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
-            boolean reflows = (Boolean) ((JavascriptExecutor) browser)
-                    .executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
-            assertThat(reflows).as("no sideways scrolling at 390 px").isTrue();
-            long height = (Long) ((JavascriptExecutor) browser)
-                    .executeScript("return Math.ceil(document.documentElement.scrollHeight)");
-            ((ChromeDriver) browser)
-                    .executeCdpCommand(
-                            "Emulation.setDeviceMetricsOverride",
-                            Map.of("width", 390, "height", height, "deviceScaleFactor", 1, "mobile", true));
-            Path phone = Path.of("target", "console-phone.png");
-            Files.copy(
-                    ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                    phone,
-                    StandardCopyOption.REPLACE_EXISTING);
-            System.out.println("console screenshot: " + phone.toAbsolutePath());
-        } finally {
-            ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+        // reconcile from the page: after the drain, nothing has drifted, and the check is recorded as the last one.
+        element("run-reconcile").click();
+        element("confirm-ok").click();
+        await("the reconcile's answer")
+                .atMost(PAGE_LIMIT)
+                .until(() -> text("action-result").startsWith("Done"));
+        assertThat(text("action-result")).isEqualTo("Done: checked 60000, drifted 0, queued 0.");
+        awaitText("last-drift-check", "checked=60000 drifted=0 queued=0");
+        assertThat(text("last-drift-check-by")).contains("console user", "(console)");
+        assertThat(text("operations")).contains("reconcile", "checked=60000 drifted=0 queued=0");
+
+        assertThat(textsBelowContrast(4.5))
+                .as("text with a contrast under 4.5:1")
+                .isEmpty();
+
+        screenshot("console.png", 1280);
+        assertThat(reflowsAt(390))
+                .as("no sideways scrolling on a phone, 390 px wide")
+                .isTrue();
+        screenshot("console-phone.png", 390);
     }
 
     @Test
@@ -424,7 +462,7 @@ class ConsoleBrowserIT {
         assertThat(text("oldest-pending-age")).isEqualTo("–");
         assertThat(text("flag-state")).isEqualTo("unknown");
         assertThat(element("connection").getAttribute("class")).contains("down");
-        screenshot("console-outage.png");
+        screenshot("console-outage.png", 1280);
 
         proxy.restore();
         await("the page to recover")
