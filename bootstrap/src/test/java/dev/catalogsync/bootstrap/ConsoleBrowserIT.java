@@ -315,7 +315,9 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#runs tbody tr"))).hasSizeGreaterThan(1);
         assertThat(text("runs")).contains("processed");
         assertThat(text("instances")).contains("(this one)");
-        assertThat(text("partitions")).contains("active", "60,000");
+        await("the partitions' counts, read at most every 30 s, after the drain")
+                .atMost(PAGE_LIMIT)
+                .until(() -> text("partitions").contains("active 0 60,000"));
         assertThat(text("enqueues")).contains("poll", "worker", "enqueued");
 
         // reconcile from the page: after the drain, nothing has drifted, and the check is recorded as the last one.
