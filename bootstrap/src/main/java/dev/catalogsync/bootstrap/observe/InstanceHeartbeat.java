@@ -20,6 +20,9 @@ public final class InstanceHeartbeat implements AutoCloseable {
 
     public static final Duration INTERVAL = Duration.ofSeconds(10);
 
+    /** Longest the stop waits for the database to take this instance off the list. */
+    static final Duration LEAVE_BUDGET = Duration.ofSeconds(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(InstanceHeartbeat.class);
 
     private final ServiceInstances instances;
@@ -55,18 +58,26 @@ public final class InstanceHeartbeat implements AutoCloseable {
         }
     }
 
-    /** Stops beating and removes this instance from the list (best effort: a failure is logged, not thrown). */
+    /**
+     * Stops beating and removes this instance from the list, waiting at most {@link #LEAVE_BUDGET} for the database:
+     * while it does not answer, the stop goes on without it, and the row ages out of the list by itself.
+     */
     @Override
     public void close() {
+        thread.submit(this::leave);
         thread.shutdown();
         try {
-            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!thread.awaitTermination(LEAVE_BUDGET.toMillis(), TimeUnit.MILLISECONDS)) {
                 thread.shutdownNow();
+                thread.awaitTermination(LEAVE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void leave() {
         try {
             instances.leave(name);
         } catch (RuntimeException e) {
