@@ -22,8 +22,10 @@ import dev.catalogsync.adapters.scheduler.outbound.queue.SchedulerSettings;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.CheckForPendingEvents;
+import dev.catalogsync.application.port.out.ServiceInstances;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.bootstrap.metrics.JvmAndJmx;
+import dev.catalogsync.bootstrap.observe.InstanceHeartbeat;
 import dev.catalogsync.bootstrap.observe.QueueSampler;
 import dev.catalogsync.bootstrap.wiring.CoreModule;
 import dev.catalogsync.bootstrap.wiring.HttpModule;
@@ -93,6 +95,8 @@ public final class CatalogSyncService implements AutoCloseable {
 
     private final MetricRegistry metricRegistry;
     private final boolean exposesJmx;
+    /** Unique per process: the scheduler's {@code picked_by} and the instance heartbeat's name. */
+    private final String instanceName = instanceName();
 
     private State state = State.BUILT;
     private InetSocketAddress httpAddress;
@@ -114,8 +118,11 @@ public final class CatalogSyncService implements AutoCloseable {
                 new PostgresModule(builder.dataSource),
                 new CoreModule(builder.clock),
                 new SchedulerModule(
-                        builder.dataSource, schedulerSettings(settings), settings.cron(), upkeepSettings(settings)),
-                new HttpModule());
+                        builder.dataSource,
+                        schedulerSettings(settings, instanceName),
+                        settings.cron(),
+                        upkeepSettings(settings)),
+                new HttpModule(instanceName, settings.partitionPolicy()));
         this.injector = Guice.createInjector(Modules.override(ours).with(builder.overrides));
     }
 
@@ -179,6 +186,10 @@ public final class CatalogSyncService implements AutoCloseable {
             QueueSampler sampler = injector.getInstance(QueueSampler.class);
             sampler.start();
             running.add(sampler);
+            InstanceHeartbeat heartbeat = new InstanceHeartbeat(
+                    injector.getInstance(ServiceInstances.class), instanceName, injector.getInstance(Clock.class));
+            heartbeat.start();
+            running.add(heartbeat);
             if (exposesJmx) {
                 running.add(JvmAndJmx.startJmx(metricRegistry));
             }
@@ -289,8 +300,8 @@ public final class CatalogSyncService implements AutoCloseable {
         }
     }
 
-    private static SchedulerSettings schedulerSettings(ServiceSettings settings) {
-        return new SchedulerSettings(settings.batchSize(), schedulerName(), SchedulerSettings.DEFAULT_POLLING_INTERVAL);
+    private static SchedulerSettings schedulerSettings(ServiceSettings settings, String instanceName) {
+        return new SchedulerSettings(settings.batchSize(), instanceName, SchedulerSettings.DEFAULT_POLLING_INTERVAL);
     }
 
     private static UpkeepSettings upkeepSettings(ServiceSettings settings) {
@@ -298,8 +309,11 @@ public final class CatalogSyncService implements AutoCloseable {
                 settings.partitionsCron(), settings.partitionPolicy(), settings.reconcileCron(), BatchSize.DEFAULT);
     }
 
-    /** Unique per process, so that picked_by in catalog_sync_scheduled_tasks says which instance runs a job. */
-    private static String schedulerName() {
+    /**
+     * Unique per process, so that picked_by in catalog_sync_scheduled_tasks says which instance runs a job, and the
+     * console lists each instance once.
+     */
+    private static String instanceName() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

@@ -168,6 +168,16 @@ class ObservabilityTest {
             assertThat(document.at("/last_worker_run/outcome").asText()).isEqualTo("processed");
             assertThat(document.get("recent_worker_runs").size()).isBetween(2, 20);
             assertThat(document.at("/enqueues/callback/enqueued").asLong()).isEqualTo(1);
+            assertThat(document.at("/processed_per_second/processed_events").asLong())
+                    .as("the console's chart")
+                    .isEqualTo(2);
+            assertThat(document.at("/processed_per_second/per_second").size()).isEqualTo(90);
+            assertThat(document.at("/partition_details/attached/0/state").asText())
+                    .isEqualTo("active");
+            String instance = document.get("instance").asText();
+            assertThat(document.get("instances").findValuesAsText("name"))
+                    .as("this instance's heartbeat")
+                    .contains(instance);
 
             String secret = database.settings().password();
             for (String body :
@@ -188,6 +198,9 @@ class ObservabilityTest {
                     .allSatisfy(name ->
                             assertThat(exported).as("exported by /metrics").contains(name));
         }
+        assertThat(database.count("SELECT count(*) FROM catalog_sync_instances"))
+                .as("a service that stops leaves the instances' list")
+                .isZero();
     }
 
     @Test

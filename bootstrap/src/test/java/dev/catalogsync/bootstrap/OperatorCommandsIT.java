@@ -116,6 +116,25 @@ class OperatorCommandsIT {
     }
 
     @Test
+    void a_reconcile_from_the_command_line_is_the_last_drift_check_that_status_shows() throws Exception {
+        assertThat(JSON.readTree(CatalogSyncJar.run(env, "status", "--json").stdout())
+                        .has("last_drift_check"))
+                .isFalse();
+
+        Result reconcile = CatalogSyncJar.run(env, "reconcile", "--repair");
+        assertThat(reconcile.exitCode()).as(reconcile.stderr()).isZero();
+
+        JsonNode check = JSON.readTree(
+                        CatalogSyncJar.run(env, "status", "--json").stdout())
+                .get("last_drift_check");
+        assertThat(check.get("kind").asText()).isEqualTo("reconcile");
+        assertThat(check.get("origin").asText()).isEqualTo("cli");
+        assertThat(check.get("actor").asText()).isEqualTo(System.getProperty("user.name"));
+        assertThat(check.get("outcome").asText()).isEqualTo("checked=0 drifted=0 queued=0 (repair)");
+        assertThat(CatalogSyncJar.run(env, "status").stdout()).contains("last drift check:", "(cli)");
+    }
+
+    @Test
     void demo_keeps_the_mirror_following_all_three_paths_and_stops_cleanly() throws Exception {
         Result demo = CatalogSyncJar.run(
                 Map.of("CATALOG_SYNC_DATA_DIR", demoData.toString()), "demo", "--projects", "200", "--duration", "8s");

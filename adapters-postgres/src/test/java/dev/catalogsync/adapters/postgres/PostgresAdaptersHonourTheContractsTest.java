@@ -8,20 +8,25 @@ import dev.catalogsync.application.contract.FeatureFlagAuditContract;
 import dev.catalogsync.application.contract.FeatureFlagStoreContract;
 import dev.catalogsync.application.contract.MaintainQueuePartitionsContract;
 import dev.catalogsync.application.contract.MirrorDriftContract;
+import dev.catalogsync.application.contract.OperationLogContract;
 import dev.catalogsync.application.contract.PerformSyncWorkerContract;
 import dev.catalogsync.application.contract.QueuePartitionsContract;
 import dev.catalogsync.application.contract.ReconcileMirrorContract;
+import dev.catalogsync.application.contract.ServiceInstancesContract;
 import dev.catalogsync.application.contract.SyncBatchesContract;
 import dev.catalogsync.application.contract.SyncEventQueueContract;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
+import dev.catalogsync.application.port.out.OperationLog;
 import dev.catalogsync.application.port.out.QueuePartitions;
+import dev.catalogsync.application.port.out.ServiceInstances;
 import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +48,8 @@ class PostgresAdaptersHonourTheContractsTest {
     private final PostgresFeatureFlagAudit audit = new PostgresFeatureFlagAudit(database.dataSource());
     private final PostgresQueuePartitions partitions = new PostgresQueuePartitions(database.dataSource());
     private final PostgresMirrorDrift drift = new PostgresMirrorDrift(database.dataSource());
+    private final PostgresOperationLog operations = new PostgresOperationLog(database.dataSource());
+    private final PostgresServiceInstances instances = new PostgresServiceInstances(database.dataSource());
 
     @BeforeAll
     static void create_a_database_for_the_class() {
@@ -87,6 +94,34 @@ class PostgresAdaptersHonourTheContractsTest {
         @Override
         protected void newEventsLandInPartition(long value) {
             newEventsLandIn(value);
+        }
+    }
+
+    @Nested
+    class Operations extends OperationLogContract {
+        @Override
+        protected OperationLog log() {
+            return operations;
+        }
+    }
+
+    @Nested
+    class Instances extends ServiceInstancesContract {
+        @Override
+        protected ServiceInstances instances() {
+            return instances;
+        }
+
+        @Override
+        protected void age(String instance, Duration by) {
+            database.execute("UPDATE catalog_sync_instances SET last_seen_at = last_seen_at - interval '"
+                    + by.toSeconds() + " seconds' WHERE instance_name = '" + instance + "'");
+        }
+
+        /** The database's clock is this machine's. */
+        @Override
+        protected Instant now() {
+            return Instant.now();
         }
     }
 

@@ -6,20 +6,25 @@ import dev.catalogsync.application.contract.FeatureFlagAuditContract;
 import dev.catalogsync.application.contract.FeatureFlagStoreContract;
 import dev.catalogsync.application.contract.MaintainQueuePartitionsContract;
 import dev.catalogsync.application.contract.MirrorDriftContract;
+import dev.catalogsync.application.contract.OperationLogContract;
 import dev.catalogsync.application.contract.PerformSyncWorkerContract;
 import dev.catalogsync.application.contract.QueuePartitionsContract;
 import dev.catalogsync.application.contract.ReconcileMirrorContract;
+import dev.catalogsync.application.contract.ServiceInstancesContract;
 import dev.catalogsync.application.contract.SyncBatchesContract;
 import dev.catalogsync.application.contract.SyncEventQueueContract;
 import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
+import dev.catalogsync.application.port.out.OperationLog;
 import dev.catalogsync.application.port.out.QueuePartitions;
+import dev.catalogsync.application.port.out.ServiceInstances;
 import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory fakes run the same contract suites as the PostgreSQL adapters, so tests on them mean something. */
@@ -32,6 +37,34 @@ class FakesHonourTheContractsTest {
     private final InMemoryFeatureFlagAudit audit = new InMemoryFeatureFlagAudit();
     private final InMemoryQueuePartitions partitions = new InMemoryQueuePartitions(catalog);
     private final InMemorySyncBatches batches = new InMemorySyncBatches(catalog, lease);
+    private final InMemoryOperationLog operations = new InMemoryOperationLog();
+    private final InMemoryServiceInstances instances = new InMemoryServiceInstances(clock);
+
+    @Nested
+    class Operations extends OperationLogContract {
+        @Override
+        protected OperationLog log() {
+            return operations;
+        }
+    }
+
+    @Nested
+    class Instances extends ServiceInstancesContract {
+        @Override
+        protected ServiceInstances instances() {
+            return instances;
+        }
+
+        @Override
+        protected void age(String instance, Duration by) {
+            instances.age(instance, by);
+        }
+
+        @Override
+        protected Instant now() {
+            return clock.instant();
+        }
+    }
 
     @Nested
     class Queue extends SyncEventQueueContract {

@@ -1,9 +1,13 @@
 package dev.catalogsync.bootstrap.cli;
 
+import dev.catalogsync.adapters.scheduler.inbound.console.ReconcileAction;
+import dev.catalogsync.application.port.in.AuditOperations;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileReport;
 import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileRequest;
+import dev.catalogsync.application.port.out.ChangedBy;
+import dev.catalogsync.application.port.out.Operation;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Option;
             "pages of --batch-size resources by id, one short statement each. With --repair,",
             "queues a sync event for each drifted resource; the worker then fixes them under",
             "the lease and the feature flag. Prints {\"checked\":N,\"drifted\":D}, plus",
-            "\"queued\":Q with --repair."
+            "\"queued\":Q with --repair. Each run is recorded, as the last drift check that",
+            "'status' and the console show."
         })
 class ReconcileCommand extends DatabaseCommand {
 
@@ -39,7 +44,15 @@ class ReconcileCommand extends DatabaseCommand {
     int run(CatalogSyncService sync) {
         ReconcileRequest request = repair ? ReconcileRequest.repair(batchSize) : ReconcileRequest.check(batchSize);
         ReconcileReport report = sync.port(ReconcileMirror.class).reconcile(request);
+        sync.port(AuditOperations.class)
+                .record(Operation.Kind.RECONCILE, operator(), ReconcileAction.outcome(report, repair));
         printJson(new Output(report.checked(), report.drifted(), repair ? report.queued() : null));
         return 0;
+    }
+
+    /** The OS user who ran the command, as {@code feature set} records one without {@code --actor}. */
+    private static ChangedBy operator() {
+        String user = System.getProperty("user.name", "");
+        return new ChangedBy(user.isBlank() ? "unknown" : user, ChangedBy.COMMAND_LINE);
     }
 }

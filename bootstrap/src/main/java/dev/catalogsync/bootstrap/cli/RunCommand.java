@@ -1,5 +1,6 @@
 package dev.catalogsync.bootstrap.cli;
 
+import dev.catalogsync.adapters.scheduler.inbound.console.ConsoleAssets;
 import dev.catalogsync.adapters.scheduler.inbound.cron.UpkeepSettings;
 import dev.catalogsync.adapters.scheduler.inbound.http.BearerToken;
 import dev.catalogsync.adapters.scheduler.inbound.http.HealthCheck;
@@ -46,9 +47,10 @@ import picocli.CommandLine.Spec;
                     + "needs Content-Type: application/json. With a token (CATALOG_SYNC_HTTP_TOKEN, or "
                     + "--http-token-file), every request but GET /health needs 'Authorization: Bearer <token>'. "
                     + "Listening beyond the loopback needs a token.",
-            "Operators: GET /health (alive), GET /ready (503 naming each failing check), GET /status (JSON), "
-                    + "GET /metrics (Prometheus), JMX (domain catalog-sync); logs one JSON object per line "
-                    + "(--log-format)."
+            "Operators: GET / (the console: the figures in a browser, and the flag, a partition round, reconcile "
+                    + "and an enqueue of the worker as actions), GET /health (alive), GET /ready (503 naming each "
+                    + "failing check), GET /status (JSON), GET /metrics (Prometheus), JMX (domain catalog-sync); "
+                    + "logs one JSON object per line (--log-format)."
         })
 class RunCommand implements Callable<Integer> {
 
@@ -194,8 +196,9 @@ class RunCommand implements Callable<Integer> {
             InetSocketAddress address = sync.httpAddress().orElseThrow();
             spec.commandLine()
                     .getOut()
-                    .println("catalog-sync listening on http://" + host(address) + ":" + address.getPort() + " (POST "
-                            + ProjectUpdateHook.HOOK_PATH + "; GET " + HealthCheck.HEALTH_PATH + ", "
+                    .println("catalog-sync listening on http://" + host(address) + ":" + address.getPort()
+                            + " (console: GET " + ConsoleAssets.PAGE_PATH + "; POST " + ProjectUpdateHook.HOOK_PATH
+                            + "; GET " + HealthCheck.HEALTH_PATH + ", "
                             + ReadinessEndpoint.PATH + ", " + StatusEndpoint.PATH + ", " + PrometheusEndpoint.PATH
                             + (token.isPresent() ? "; bearer token required" : "") + ")");
             spec.commandLine().getOut().flush();

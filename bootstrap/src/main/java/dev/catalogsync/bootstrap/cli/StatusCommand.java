@@ -2,11 +2,14 @@ package dev.catalogsync.bootstrap.cli;
 
 import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
 
+import dev.catalogsync.application.port.in.AuditOperations;
 import dev.catalogsync.application.port.in.ManageFeatureFlags;
 import dev.catalogsync.application.port.in.ReportQueueStatus;
 import dev.catalogsync.application.port.out.CronTicks;
+import dev.catalogsync.application.port.out.ServiceInstances;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import dev.catalogsync.bootstrap.observe.StatusDocument;
+import java.time.Clock;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,8 +18,8 @@ import picocli.CommandLine.Option;
         name = "status",
         description = {
             "Shows pending events, the estimated total, the oldest pending event's age, the queue's partitions, "
-                    + "the feature flag's state and its last recorded change, and the worker cron's next and last "
-                    + "tick.",
+                    + "the feature flag's state and its last recorded change, the worker cron's next and last "
+                    + "tick, the service instances seen in the last 30 s and the last drift check (reconcile).",
             "--json prints what a running service's GET /status answers, less what only that process knows (its "
                     + "last worker runs, last failure and enqueues)."
         })
@@ -31,7 +34,10 @@ class StatusCommand extends DatabaseCommand {
                 sync.port(ReportQueueStatus.class),
                 sync.port(ManageFeatureFlags.class),
                 sync.port(CronTicks.class),
-                PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name());
+                sync.port(ServiceInstances.class),
+                sync.port(AuditOperations.class),
+                PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(),
+                sync.port(Clock.class).instant());
         if (json) {
             out().println(status.toJson());
             return 0;
@@ -56,6 +62,20 @@ class StatusCommand extends DatabaseCommand {
                         "worker cron next tick:   %s%n",
                         status.nextCronTick() == null ? "- (no service has run)" : status.nextCronTick());
         out().printf("worker cron last tick:   %s%n", status.lastCronTick() == null ? "-" : status.lastCronTick());
+        out().printf(
+                        "instances:               %s%n",
+                        status.instances().isEmpty()
+                                ? "none seen in the last " + StatusDocument.INSTANCE_WINDOW.toSeconds() + " s"
+                                : status.instances().stream()
+                                        .map(StatusDocument.InstanceView::name)
+                                        .collect(Collectors.joining(", ")));
+        StatusDocument.OperationView check = status.lastDriftCheck();
+        out().printf(
+                        "last drift check:        %s%n",
+                        check == null
+                                ? "never"
+                                : check.performedAt() + " by " + check.actor() + " (" + check.origin() + "): "
+                                        + check.outcome());
         return 0;
     }
 }

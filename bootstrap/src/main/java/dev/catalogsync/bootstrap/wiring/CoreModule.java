@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.catalogsync.application.flags.CachingFeatureFlagStore;
 import dev.catalogsync.application.flags.FeatureFlagStates;
+import dev.catalogsync.application.port.in.AuditOperations;
 import dev.catalogsync.application.port.in.CheckForPendingEvents;
 import dev.catalogsync.application.port.in.DrainSyncEvents;
 import dev.catalogsync.application.port.in.HandleProjectUpdate;
@@ -22,6 +23,7 @@ import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
+import dev.catalogsync.application.port.out.OperationLog;
 import dev.catalogsync.application.port.out.PartitionStatistics;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.QueueInspector;
@@ -30,6 +32,7 @@ import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.application.port.out.SyncStatistics;
 import dev.catalogsync.application.port.out.WorkerQueue;
+import dev.catalogsync.application.service.AuditOperationsService;
 import dev.catalogsync.application.service.CheckForPendingEventsService;
 import dev.catalogsync.application.service.DrainSyncEventsService;
 import dev.catalogsync.application.service.HandleProjectUpdateService;
@@ -153,6 +156,12 @@ public class CoreModule extends AbstractModule {
     @Singleton
     ListQueuePartitions listQueuePartitions(QueuePartitions partitions, QueueInspector inspector) {
         return new ListQueuePartitionsService(partitions, inspector);
+    }
+
+    @Provides
+    @Singleton
+    AuditOperations auditOperations(OperationLog log) {
+        return new AuditOperationsService(log, clock);
     }
 
     @Provides

@@ -7,6 +7,7 @@ import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
+import dev.catalogsync.application.port.in.ListQueuePartitions;
 import dev.catalogsync.application.port.in.ObserveQueue;
 import dev.catalogsync.application.port.out.EnqueueStatistics;
 import dev.catalogsync.application.port.out.PartitionStatistics;
@@ -17,6 +18,8 @@ import dev.catalogsync.bootstrap.metrics.DropwizardSchedulerStats;
 import dev.catalogsync.bootstrap.metrics.DropwizardSyncStatistics;
 import dev.catalogsync.bootstrap.metrics.QueueGauges;
 import dev.catalogsync.bootstrap.observe.FanOutSyncStatistics;
+import dev.catalogsync.bootstrap.observe.PartitionDetailsCache;
+import dev.catalogsync.bootstrap.observe.ProcessedRate;
 import dev.catalogsync.bootstrap.observe.QueueSampler;
 import dev.catalogsync.bootstrap.observe.Readiness;
 import dev.catalogsync.bootstrap.observe.WorkerRunLog;
@@ -26,7 +29,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Metrics, the status page's run log, the sampler behind the gauges and readiness: the statistics ports of the core
+ * Metrics, the status page's run log and rate, the sampler behind the gauges and readiness: the statistics ports of the core
  * bound to Dropwizard metrics on one {@link MetricRegistry} (the service's own, or a host's).
  */
 public class ObservabilityModule extends AbstractModule {
@@ -61,11 +64,23 @@ public class ObservabilityModule extends AbstractModule {
         return new WorkerRunLog();
     }
 
-    /** The metrics and the run log, both told of every perform. */
     @Provides
     @Singleton
-    SyncStatistics syncStatistics(WorkerRunLog runs) {
-        return new FanOutSyncStatistics(new DropwizardSyncStatistics(registry), runs);
+    ProcessedRate processedRate(Clock clock) {
+        return new ProcessedRate(clock);
+    }
+
+    /** The metrics, the run log and the console's rate, each told of every perform. */
+    @Provides
+    @Singleton
+    SyncStatistics syncStatistics(WorkerRunLog runs, ProcessedRate rate) {
+        return new FanOutSyncStatistics(new DropwizardSyncStatistics(registry), runs, rate);
+    }
+
+    @Provides
+    @Singleton
+    PartitionDetailsCache partitionDetails(ListQueuePartitions partitions, Clock clock) {
+        return new PartitionDetailsCache(partitions, clock);
     }
 
     @Provides

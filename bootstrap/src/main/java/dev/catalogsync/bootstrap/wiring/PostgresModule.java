@@ -10,8 +10,10 @@ import dev.catalogsync.adapters.postgres.PostgresExclusiveLease;
 import dev.catalogsync.adapters.postgres.PostgresFeatureFlagAudit;
 import dev.catalogsync.adapters.postgres.PostgresFeatureFlagStore;
 import dev.catalogsync.adapters.postgres.PostgresMirrorDrift;
+import dev.catalogsync.adapters.postgres.PostgresOperationLog;
 import dev.catalogsync.adapters.postgres.PostgresQueueInspector;
 import dev.catalogsync.adapters.postgres.PostgresQueuePartitions;
+import dev.catalogsync.adapters.postgres.PostgresServiceInstances;
 import dev.catalogsync.adapters.postgres.PostgresSyncBatches;
 import dev.catalogsync.adapters.postgres.PostgresSyncEventQueue;
 import dev.catalogsync.adapters.postgres.SchemaMigrator;
@@ -22,14 +24,17 @@ import dev.catalogsync.application.port.out.ExclusiveLease;
 import dev.catalogsync.application.port.out.FeatureFlagAudit;
 import dev.catalogsync.application.port.out.FeatureFlagStore;
 import dev.catalogsync.application.port.out.MirrorDrift;
+import dev.catalogsync.application.port.out.OperationLog;
 import dev.catalogsync.application.port.out.QueueInspector;
 import dev.catalogsync.application.port.out.QueuePartitions;
+import dev.catalogsync.application.port.out.ServiceInstances;
 import dev.catalogsync.application.port.out.SyncBatches;
 import dev.catalogsync.application.port.out.SyncEventQueue;
 import javax.sql.DataSource;
 
 /**
- * The outbound ports PostgreSQL serves: queue, batches, lease, flags, partitions, drift, and the schema. Each
+ * The outbound ports PostgreSQL serves: queue, batches, lease, flags, partitions, drift, the operations' record,
+ * the service instances, and the schema. Each
  * adapter is made on first use, so a command builds only what it needs. A host replaces any of them by binding
  * the port in a module of its own (see {@code CatalogSyncService.Builder#overriding}).
  */
@@ -105,6 +110,18 @@ public class PostgresModule extends AbstractModule {
     @Singleton
     MirrorDrift mirrorDrift() {
         return new PostgresMirrorDrift(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    OperationLog operationLog() {
+        return new PostgresOperationLog(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    ServiceInstances serviceInstances() {
+        return new PostgresServiceInstances(dataSource);
     }
 
     @Provides

@@ -14,6 +14,7 @@ import dev.catalogsync.adapters.scheduler.outbound.queue.JdbcRescheduleRequests;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SchedulerSettings;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
 import dev.catalogsync.adapters.scheduler.outbound.queue.UntilExecutedWorkerQueue;
+import dev.catalogsync.application.port.in.AuditOperations;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.ReconcileMirror;
@@ -74,11 +75,12 @@ public class SchedulerModule extends AbstractModule {
             Clock clock,
             MaintainQueuePartitions partitions,
             ReconcileMirror reconcile,
+            AuditOperations audit,
             EnqueueStatistics enqueues,
             StatsRegistry stats) {
         List<RecurringTask<Void>> recurring = new ArrayList<>();
         recurring.add(new WorkerCron(cron, queue, enqueues).task());
-        recurring.addAll(new UpkeepSchedule(upkeep, partitions, reconcile).tasks());
+        recurring.addAll(new UpkeepSchedule(upkeep, partitions, reconcile, audit).tasks());
         return SyncWorkerScheduler.create(dataSource, worker, queue, slot, settings, clock, recurring, stats);
     }
 }

@@ -93,7 +93,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
                 dataSource,
                 "TRUNCATE projects, catalog_resources, p_catalog_resource_sync_events, "
                         + "catalog_sync_exclusive_leases, catalog_sync_feature_flags, catalog_resource_sync_event_detached_partitions, "
-                        + "catalog_sync_scheduled_tasks, catalog_sync_reschedule_requests, catalog_sync_feature_flag_changes "
+                        + "catalog_sync_scheduled_tasks, catalog_sync_reschedule_requests, catalog_sync_feature_flag_changes, "
+                        + "catalog_sync_instances, catalog_sync_operations "
                         + "RESTART IDENTITY");
     }
 

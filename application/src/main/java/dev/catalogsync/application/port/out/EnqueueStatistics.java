@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * What became of the requests to run the worker, by the path that made them: GitLab's three ways (the callback,
- * the cron, the worker itself) and our idle poll. Each path reports the outcome of its own decision; the queue
- * reports whether a request queued a run, was dropped as a duplicate, or earned a run after the executing one.
+ * the cron, the worker itself), our idle poll and an operator's request from the console. Each path reports the
+ * outcome of its own decision; the queue reports whether a request queued a run, was dropped as a duplicate, or
+ * earned a run after the executing one.
  *
  * <p>Contract: implementations must not throw and must not block for long.
  */
@@ -18,7 +19,9 @@ public interface EnqueueStatistics {
         CALLBACK,
         POLL,
         CRON,
-        WORKER;
+        WORKER,
+        /** An operator, from the console. */
+        CONSOLE;
 
         /** The path's name in metrics and status: lower case. */
         public String label() {

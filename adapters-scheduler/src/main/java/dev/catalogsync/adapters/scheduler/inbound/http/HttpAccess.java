@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * before the route sees the request.
  *
  * <ul>
- *   <li><b>Host</b> (every route but a probe): the {@code Host} header must name this server (a loopback name when it
+ *   <li><b>Host</b> (every route but a probe or an asset): the {@code Host} header must name this server (a loopback name when it
  *       listens on the loopback, the address it listens on, or one of the {@link #publicNames()}), or the answer is
  *       421. A web page that rebinds a name of its own to our address (DNS rebinding) sends its own name, so it
  *       never reaches a route. The port is not compared: port forwarding changes it, and a name check stops the
@@ -100,7 +100,7 @@ public final class HttpAccess {
     boolean needsToken(HttpRoute.Access access) {
         return token != null
                 && switch (access) {
-                    case PROBE -> false;
+                    case PROBE, ASSET -> false;
                     case READ_ONLY -> !readsOpen;
                     case STATE_CHANGING -> true;
                 };

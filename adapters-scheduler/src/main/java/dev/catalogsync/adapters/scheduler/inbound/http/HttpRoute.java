@@ -34,6 +34,12 @@ public record HttpRoute(Set<String> methods, String path, int maxBodyBytes, Acce
          */
         PROBE,
         /**
+         * Static content from memory that holds no data, such as the console's page, script and style sheet: open to
+         * every client like a probe (a browser must load the page before it can ask the operator for the token), but
+         * taking its turn like any read. GET and HEAD only.
+         */
+        ASSET,
+        /**
          * Reads state and changes nothing: GET and HEAD only. The {@code Host} must name this server, and the token
          * is needed when one is configured, unless reads are configured open.
          */
@@ -106,6 +112,11 @@ public record HttpRoute(Set<String> methods, String path, int maxBodyBytes, Acce
     /** A {@link Access#PROBE}: {@code GET} and {@code HEAD}, open to every client. */
     public static HttpRoute probe(String path, Handler handler) {
         return new HttpRoute(SAFE_METHODS, path, 0, Access.PROBE, handler);
+    }
+
+    /** An {@link Access#ASSET}: {@code GET} and {@code HEAD} of content that holds no data, open to every client. */
+    public static HttpRoute asset(String path, Handler handler) {
+        return new HttpRoute(SAFE_METHODS, path, 0, Access.ASSET, handler);
     }
 
     /** A state-changing {@code POST} whose JSON body the server reads up to {@code maxBodyBytes}. */

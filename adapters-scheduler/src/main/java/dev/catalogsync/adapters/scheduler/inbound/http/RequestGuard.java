@@ -31,7 +31,7 @@ final class RequestGuard {
     }
 
     Optional<RouteResponse> refusal(HttpRoute route, RouteRequest request) {
-        if (route.access() == HttpRoute.Access.PROBE) {
+        if (route.access() == HttpRoute.Access.PROBE || route.access() == HttpRoute.Access.ASSET) {
             return Optional.empty();
         }
         Optional<HostHeader> host = request.header("Host").flatMap(HostHeader::parse);

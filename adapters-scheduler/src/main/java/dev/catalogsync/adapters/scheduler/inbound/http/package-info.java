@@ -7,9 +7,10 @@
  * {@link dev.catalogsync.adapters.scheduler.inbound.http.RouteResponse}), added without touching the server.
  * Who may call which route is one policy, {@link dev.catalogsync.adapters.scheduler.inbound.http.HttpAccess},
  * applied by the server to every route by its {@link dev.catalogsync.adapters.scheduler.inbound.http.HttpRoute.Access}
- * (probe, read-only, state-changing), so a route never checks a token or a header itself.
+ * (probe, asset, read-only, state-changing), so a route never checks a token or a header itself.
  * The routes today: the after-update callback ({@link dev.catalogsync.adapters.scheduler.inbound.http.ProjectUpdateHook},
  * over the inbound port {@code HandleProjectUpdate}) and the liveness probe
- * ({@link dev.catalogsync.adapters.scheduler.inbound.http.HealthCheck}).
+ * ({@link dev.catalogsync.adapters.scheduler.inbound.http.HealthCheck}); the console's live in
+ * {@code inbound.console}.
  */
 package dev.catalogsync.adapters.scheduler.inbound.http;

@@ -9,15 +9,19 @@ import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
+import dev.catalogsync.application.port.in.AuditOperations;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.ReconcileMirror;
+import dev.catalogsync.application.port.out.ChangedBy;
+import dev.catalogsync.application.port.out.Operation;
 import dev.catalogsync.domain.partitioning.SlidingListPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +47,26 @@ class UpkeepScheduleTest {
         return new ReconcileMirror.ReconcileReport(0, 0, 0);
     };
 
+    private final List<Operation> operations = new ArrayList<>();
+    private final AuditOperations audit = new AuditOperations() {
+        @Override
+        public Operation record(Operation.Kind kind, ChangedBy changedBy, String outcome) {
+            Operation operation = new Operation(kind, changedBy, time.now(), outcome);
+            operations.add(operation);
+            return operation;
+        }
+
+        @Override
+        public List<Operation> recent(int limit) {
+            return List.copyOf(operations);
+        }
+
+        @Override
+        public Optional<Operation> last(Operation.Kind kind) {
+            return Optional.empty();
+        }
+    };
+
     @BeforeAll
     static void create_a_database_for_the_class() {
         database = PostgresTestDatabase.createMigrated();
@@ -60,7 +84,7 @@ class UpkeepScheduleTest {
     }
 
     private ManualScheduler scheduler(UpkeepSettings settings) {
-        UpkeepSchedule schedule = new UpkeepSchedule(settings, partitions, reconcile);
+        UpkeepSchedule schedule = new UpkeepSchedule(settings, partitions, reconcile, audit);
         // Start tasks are known to the scheduler by being started: no other task is registered.
         TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(
                         database.dataSource(), List.<Task<?>>of())
@@ -98,6 +122,14 @@ class UpkeepScheduleTest {
 
         assertThat(reconciles).containsExactly(true);
         assertThat(rounds).as("partition rounds are off").isEmpty();
+        assertThat(operations)
+                .as("recorded: the last drift check")
+                .singleElement()
+                .satisfies(operation -> {
+                    assertThat(operation.kind()).isEqualTo(Operation.Kind.RECONCILE);
+                    assertThat(operation.changedBy()).isEqualTo(UpkeepSchedule.SCHEDULE);
+                    assertThat(operation.outcome()).isEqualTo("checked=0 drifted=0 queued=0 (repair)");
+                });
     }
 
     @Test
@@ -105,7 +137,8 @@ class UpkeepScheduleTest {
         UpkeepSchedule schedule = new UpkeepSchedule(
                 new UpkeepSettings(UpkeepSettings.OFF, POLICY, UpkeepSettings.OFF, BatchSize.DEFAULT),
                 partitions,
-                reconcile);
+                reconcile,
+                audit);
 
         assertThat(schedule.tasks()).isEmpty();
     }

@@ -29,6 +29,7 @@ class RequestGuardTest {
             HttpAccess.WITHOUT_TOKEN.withPublicNames(List.of("Sync.Internal.Example."));
 
     private static final HttpRoute PROBE = HttpRoute.probe("/health", request -> RouteResponse.empty(204));
+    private static final HttpRoute ASSET = HttpRoute.asset("/", request -> RouteResponse.empty(204));
     private static final HttpRoute READ = HttpRoute.get("/status", request -> RouteResponse.empty(204));
     private static final HttpRoute CHANGE = HttpRoute.post("/hook", 100, request -> RouteResponse.empty(204));
 
@@ -44,6 +45,7 @@ class RequestGuardTest {
         return Stream.of(
                         // Host: every route but a probe.
                         new Case("a probe asks nothing", TOKEN_REQUIRED, PROBE, 0),
+                        new Case("an asset asks nothing: it holds no data", TOKEN_REQUIRED, ASSET, 0),
                         new Case("no Host", OPEN_LOOPBACK, READ, 421),
                         new Case("Host localhost with a port", OPEN_LOOPBACK, READ, 0, "Host", "localhost:8080"),
                         new Case("Host an IPv4 address", OPEN_LOOPBACK, READ, 0, "Host", "127.0.0.1:8080"),
