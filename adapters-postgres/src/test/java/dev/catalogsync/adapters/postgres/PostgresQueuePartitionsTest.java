@@ -21,6 +21,7 @@ import dev.catalogsync.domain.partitioning.PartitionStep.Activate;
 import dev.catalogsync.domain.partitioning.PartitionStep.Drop;
 import dev.catalogsync.domain.partitioning.SlidingListPolicy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,6 +103,23 @@ class PostgresQueuePartitionsTest {
         world.updateProject(project, new MirroredAttributes("renamed " + ++renames, null, VisibilityLevel.PUBLIC));
         List<SyncEvent> events = world.events();
         return events.get(events.size() - 1);
+    }
+
+    /** Renames {@code project} on a connection of its own that waits up to {@code lockTimeout} for locks. */
+    private int renameWaitingUpTo(long project, Duration lockTimeout) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                statement.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+                int updated = statement.executeUpdate(
+                        "UPDATE projects SET name = 'renamed " + ++renames + "' WHERE id = " + project);
+                connection.commit();
+                return updated;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
     }
 
     private void processEverything() {
@@ -339,11 +357,18 @@ class PostgresQueuePartitionsTest {
             }
             Future<PartitionChange> rotation = threads.submit(() -> patient.createAndActivate(2));
             awaitSessionsWaitingForALock(1);
-            Future<SyncEvent> writer = threads.submit(() -> rename(other));
+            // The writer waits on its own connection with a lock timeout well past the rotation's: with the pool's
+            // (5 s, as the rotation's) the two timers would race, and the writer could give up first.
+            Future<Integer> writer = threads.submit(() -> renameWaitingUpTo(other, Duration.ofSeconds(30)));
             awaitSessionsWaitingForALock(2);
 
             assertThat(rotation.get(30, TimeUnit.SECONDS)).isInstanceOf(PartitionChange.LockNotGranted.class);
-            assertThat(writer.get(30, TimeUnit.SECONDS).partitionId()).isEqualTo(1);
+            assertThat(writer.get(30, TimeUnit.SECONDS))
+                    .as("the writer's update went through")
+                    .isEqualTo(1);
+            assertThat(countRows("SELECT count(*) FROM catalog_resource_sync_events_1 WHERE project_id = " + other))
+                    .as("its event landed in partition 1, the rotation having given up")
+                    .isEqualTo(1);
             longTransaction.rollback();
         }
     }
