@@ -8,7 +8,6 @@ import com.google.inject.AbstractModule;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
-import dev.catalogsync.application.contract.FeatureFlagStoreContract;
 import dev.catalogsync.application.port.in.HandleProjectUpdate;
 import dev.catalogsync.application.port.in.HandleProjectUpdate.ProjectUpdateOutcome;
 import dev.catalogsync.application.port.in.HandleProjectUpdate.ProjectUpdated;
@@ -26,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +57,7 @@ class EmbeddingHostTest {
     }
 
     /** The host's own flags: what a host with a flag system of its own binds. */
+    /** Its proof: {@link HostFlagsHonourTheContractTest}. */
     static final class HostFlags implements FeatureFlagStore {
 
         final Map<String, Boolean> states = new ConcurrentHashMap<>();
@@ -84,18 +83,6 @@ class EmbeddingHostTest {
         @Override
         public boolean deleteOverride(String name) {
             return states.remove(name) != null;
-        }
-    }
-
-    /** The proof a host's adapter is right: the port's contract suite from application's test-jar. */
-    @Nested
-    class TheHostFlagStoreHonoursTheContract extends FeatureFlagStoreContract {
-
-        private final HostFlags flags = new HostFlags();
-
-        @Override
-        protected FeatureFlagStore store() {
-            return flags;
         }
     }
 
