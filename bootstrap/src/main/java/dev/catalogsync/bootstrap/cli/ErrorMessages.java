@@ -43,6 +43,16 @@ final class ErrorMessages {
         return rootMessage(failure);
     }
 
+    /** Whether the database refused the failed statement because the role lacks a privilege. */
+    static boolean isInsufficientPrivilege(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The innermost cause's message, which says what actually went wrong, on one line. */
     static String rootMessage(Throwable failure) {
         Throwable root = failure;
