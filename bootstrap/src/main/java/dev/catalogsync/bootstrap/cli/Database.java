@@ -19,10 +19,15 @@ final class Database implements AutoCloseable {
     private static final String POOL_NAME = "catalog-sync-cli";
 
     private final Optional<EmbeddedPostgresServer> embedded;
+    private final PostgresConnectionSettings settings;
     private final HikariDataSource dataSource;
 
-    private Database(Optional<EmbeddedPostgresServer> embedded, HikariDataSource dataSource) {
+    private Database(
+            Optional<EmbeddedPostgresServer> embedded,
+            PostgresConnectionSettings settings,
+            HikariDataSource dataSource) {
         this.embedded = embedded;
+        this.settings = settings;
         this.dataSource = dataSource;
     }
 
@@ -40,7 +45,7 @@ final class Database implements AutoCloseable {
         if (url.isPresent()) {
             PostgresConnectionSettings settings =
                     new PostgresConnectionSettings(url.get(), options.user(), options.password());
-            return new Database(Optional.empty(), connect(settings, url.get(), poolName, poolSize));
+            return new Database(Optional.empty(), settings, connect(settings, url.get(), poolName, poolSize));
         }
         EmbeddedPostgresServer server = startEmbedded(options);
         try {
@@ -48,7 +53,7 @@ final class Database implements AutoCloseable {
             if (migrateEmbedded) {
                 new SchemaMigrator(dataSource).migrate();
             }
-            return new Database(Optional.of(server), dataSource);
+            return new Database(Optional.of(server), server.settings(), dataSource);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -78,6 +83,11 @@ final class Database implements AutoCloseable {
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** How the pool connects, for a process or a database of the same server (the bench's). */
+    PostgresConnectionSettings settings() {
+        return settings;
     }
 
     boolean isEmbedded() {

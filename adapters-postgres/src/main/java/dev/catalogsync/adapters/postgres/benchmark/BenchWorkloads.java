@@ -147,6 +147,11 @@ public final class BenchWorkloads {
                 "VACUUM (ANALYZE) p_catalog_resource_sync_events");
     }
 
+    /** The server's version line, for the report's header. */
+    public String serverVersion() {
+        return jdbc.text("SELECT version()");
+    }
+
     public long pendingEvents() {
         return jdbc.number("SELECT count(*) FROM p_catalog_resource_sync_events WHERE status = 1");
     }
