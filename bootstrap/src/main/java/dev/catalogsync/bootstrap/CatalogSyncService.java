@@ -15,7 +15,6 @@ import dev.catalogsync.adapters.scheduler.inbound.http.HttpRoute;
 import dev.catalogsync.adapters.scheduler.inbound.http.HttpServer;
 import dev.catalogsync.adapters.scheduler.inbound.poll.Backoff;
 import dev.catalogsync.adapters.scheduler.inbound.poll.PendingEventsPoller;
-import dev.catalogsync.adapters.scheduler.outbound.queue.SchedulerSettings;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.CheckForPendingEvents;
@@ -25,9 +24,7 @@ import dev.catalogsync.bootstrap.wiring.HttpModule;
 import dev.catalogsync.bootstrap.wiring.PostgresModule;
 import dev.catalogsync.bootstrap.wiring.SchedulerModule;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,7 +91,7 @@ public final class CatalogSyncService implements AutoCloseable {
                 new PostgresModule(builder.dataSource),
                 new CoreModule(builder.clock),
                 new SchedulerModule(
-                        builder.dataSource, schedulerSettings(settings), settings.cron(), upkeepSettings(settings)),
+                        builder.dataSource, settings.batchSize(), settings.cron(), upkeepSettings(settings)),
                 new HttpModule());
         this.injector = Guice.createInjector(Modules.override(ours).with(builder.overrides));
     }
@@ -255,24 +252,9 @@ public final class CatalogSyncService implements AutoCloseable {
         }
     }
 
-    private static SchedulerSettings schedulerSettings(ServiceSettings settings) {
-        return new SchedulerSettings(settings.batchSize(), schedulerName(), SchedulerSettings.DEFAULT_POLLING_INTERVAL);
-    }
-
     private static UpkeepSettings upkeepSettings(ServiceSettings settings) {
         return new UpkeepSettings(
                 settings.partitionsCron(), settings.partitionPolicy(), settings.reconcileCron(), BatchSize.DEFAULT);
-    }
-
-    /** Unique per process, so that picked_by in catalog_sync_scheduled_tasks says which instance runs a job. */
-    private static String schedulerName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "catalog-sync";
-        }
-        return host + "-" + ProcessHandle.current().pid();
     }
 
     /** Builds a {@link CatalogSyncService}; every setting has a default. */

@@ -16,6 +16,9 @@ import javax.sql.DataSource;
 final class Database implements AutoCloseable {
 
     private static final int POOL_SIZE = 4;
+    /** A command opens the connection it uses at once, and a second only if it needs one (migrating does). */
+    private static final int COMMAND_IDLE_CONNECTIONS = 1;
+
     private static final String POOL_NAME = "catalog-sync-cli";
 
     private final Optional<EmbeddedPostgresServer> embedded;
@@ -36,20 +39,27 @@ final class Database implements AutoCloseable {
      *     but {@code migrate} wants that, so that the embedded default works with no set-up step
      */
     static Database open(DatabaseOptions options, boolean migrateEmbedded) {
-        return open(options, migrateEmbedded, POOL_NAME, POOL_SIZE);
+        return open(options, migrateEmbedded, POOL_NAME, POOL_SIZE, COMMAND_IDLE_CONNECTIONS);
     }
 
     /** As {@link #open(DatabaseOptions, boolean)}, with a pool named and sized for a longer-lived process. */
     static Database open(DatabaseOptions options, boolean migrateEmbedded, String poolName, int poolSize) {
+        return open(options, migrateEmbedded, poolName, poolSize, poolSize);
+    }
+
+    private static Database open(
+            DatabaseOptions options, boolean migrateEmbedded, String poolName, int poolSize, int idleConnections) {
         Optional<String> url = options.url();
         if (url.isPresent()) {
             PostgresConnectionSettings settings =
                     new PostgresConnectionSettings(url.get(), options.user(), options.password());
-            return new Database(Optional.empty(), settings, connect(settings, url.get(), poolName, poolSize));
+            return new Database(
+                    Optional.empty(), settings, connect(settings, url.get(), poolName, poolSize, idleConnections));
         }
         EmbeddedPostgresServer server = startEmbedded(options);
         try {
-            HikariDataSource dataSource = connect(server.settings(), "the embedded PostgreSQL", poolName, poolSize);
+            HikariDataSource dataSource =
+                    connect(server.settings(), "the embedded PostgreSQL", poolName, poolSize, idleConnections);
             if (migrateEmbedded) {
                 new SchemaMigrator(dataSource).migrate();
             }
@@ -72,9 +82,13 @@ final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource connect(
-            PostgresConnectionSettings settings, String description, String poolName, int poolSize) {
+            PostgresConnectionSettings settings,
+            String description,
+            String poolName,
+            int poolSize,
+            int idleConnections) {
         try {
-            return DataSources.pooled(settings, poolName, poolSize);
+            return DataSources.pooled(settings, poolName, poolSize, idleConnections);
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(
                     "cannot connect to " + description + ": " + ErrorMessages.rootMessage(e), e);

@@ -12,6 +12,7 @@ public final class Main {
         // stdout carries results and stderr one-line errors; jOOQ's banner would clutter both.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        CommandLineLogging.configure();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(CommandLineRunner.run(args, out, err));

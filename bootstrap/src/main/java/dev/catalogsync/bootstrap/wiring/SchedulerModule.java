@@ -13,11 +13,14 @@ import dev.catalogsync.adapters.scheduler.outbound.queue.JdbcRescheduleRequests;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SchedulerSettings;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
 import dev.catalogsync.adapters.scheduler.outbound.queue.UntilExecutedWorkerQueue;
+import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.ReconcileMirror;
 import dev.catalogsync.application.port.out.Pause;
 import dev.catalogsync.application.port.out.WorkerQueue;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +35,17 @@ import javax.sql.DataSource;
 public class SchedulerModule extends AbstractModule {
 
     private final DataSource dataSource;
-    private final SchedulerSettings settings;
+    private final BatchSize batchSize;
     private final String cron;
     private final UpkeepSettings upkeep;
 
-    /** @param cron when the cron enqueues the worker, a five-field Unix cron expression in UTC */
-    public SchedulerModule(DataSource dataSource, SchedulerSettings settings, String cron, UpkeepSettings upkeep) {
+    /**
+     * @param batchSize most events one run of the worker takes
+     * @param cron when the cron enqueues the worker, a five-field Unix cron expression in UTC
+     */
+    public SchedulerModule(DataSource dataSource, BatchSize batchSize, String cron, UpkeepSettings upkeep) {
         this.dataSource = dataSource;
-        this.settings = settings;
+        this.batchSize = batchSize;
         this.cron = cron;
         this.upkeep = upkeep;
     }
@@ -75,6 +81,21 @@ public class SchedulerModule extends AbstractModule {
         List<RecurringTask<Void>> recurring = new ArrayList<>();
         recurring.add(new WorkerCron(cron, queue).task());
         recurring.addAll(new UpkeepSchedule(upkeep, partitions, reconcile).tasks());
+        // Made here, when the scheduler is: naming the instance asks the system for its host name, which can wait
+        // on DNS, and a one-shot command never starts a scheduler.
+        SchedulerSettings settings =
+                new SchedulerSettings(batchSize, instanceName(), SchedulerSettings.DEFAULT_POLLING_INTERVAL);
         return SyncWorkerScheduler.create(dataSource, worker, queue, slot, settings, clock, recurring);
+    }
+
+    /** Unique per process, so that picked_by in catalog_sync_scheduled_tasks says which instance runs a job. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "catalog-sync";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 }
