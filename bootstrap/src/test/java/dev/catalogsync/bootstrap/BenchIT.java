@@ -64,6 +64,7 @@ class BenchIT {
                 .contains("#### (c) 2 000 events")
                 .contains("#### (d) what the trigger costs the writers of `projects`")
                 .contains("#### (e) propagation through `run`")
+                .contains("#### (f) the ceiling: 400 events for as many resources (worst case)")
                 .contains("| GitLab's per-event algorithm (JDBC, one round trip per statement) |")
                 .contains("| ours, whole process (`java -jar catalog-sync.jar drain`, JVM start included) |")
                 .contains("| direct SQL: found by the idle poll of pending events | 200 |");
@@ -94,6 +95,6 @@ class BenchIT {
         Result refused = CatalogSyncJar.run(environmentFor(SERVER), "bench", "--only", "a,z");
 
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.stderrLines()).singleElement().asString().contains("--only takes letters a to e, not 'z'");
+        assertThat(refused.stderrLines()).singleElement().asString().contains("--only takes letters a to f, not 'z'");
     }
 }

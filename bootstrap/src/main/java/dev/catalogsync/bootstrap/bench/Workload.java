@@ -9,7 +9,8 @@ public enum Workload {
     TYPICAL("b", "typical: 10 events for each catalog resource"),
     MILLION("c", "a million events, ours only, whole process"),
     TRIGGER("d", "what the trigger costs the writers of projects"),
-    PROPAGATION("e", "propagation from commit to synced resource through run");
+    PROPAGATION("e", "propagation from commit to synced resource through run"),
+    CEILING("f", "the ceiling: what GitLab's schema costs per event, and a sketch past it");
 
     private final String letter;
     private final String title;

@@ -6,6 +6,8 @@ import com.google.inject.Singleton;
 import dev.catalogsync.adapters.postgres.benchmark.BenchWorkloads;
 import dev.catalogsync.adapters.postgres.benchmark.GitLabPerEventDrain;
 import dev.catalogsync.adapters.postgres.benchmark.PropagationProbe;
+import dev.catalogsync.adapters.postgres.benchmark.SchemaCeiling;
+import dev.catalogsync.adapters.postgres.benchmark.TickBatchSketch;
 import dev.catalogsync.adapters.postgres.benchmark.TriggerVariants;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -33,6 +35,20 @@ public class BenchModule extends AbstractModule {
     @Singleton
     TriggerVariants triggerVariants(DataSource dataSource) {
         return new TriggerVariants(dataSource);
+    }
+
+    /** Installs its looping function on first use. */
+    @Provides
+    @Singleton
+    SchemaCeiling schemaCeiling(DataSource dataSource) {
+        return new SchemaCeiling(dataSource);
+    }
+
+    /** Not installed until asked: installing alters the queue table for good. */
+    @Provides
+    @Singleton
+    TickBatchSketch tickBatchSketch(DataSource dataSource) {
+        return new TickBatchSketch(dataSource);
     }
 
     /** A new probe, with two connections of its own, each time one is asked for; the caller closes it. */
