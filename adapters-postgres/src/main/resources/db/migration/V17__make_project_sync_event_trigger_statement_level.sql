@@ -4,27 +4,29 @@
 --
 -- Why: GitLab's row trigger calls its function for every updated row whose mirrored columns changed, catalog
 -- resource or not, and every call probes catalog_resources: a bulk rename of ordinary projects paid a function
--- call per row. Here the statement's old and new rows arrive as two transition tables, and one join per
--- statement finds the catalog resources among them.
+-- call per row. Here the statement's old rows arrive as one transition table, and one join per statement finds
+-- the catalog resources among them.
 --
--- How the work is planned:
+-- How the work is done:
+--   * Only the old rows are captured: the new values are the project's row as it is now, one probe of the
+--     primary key, made only for the rows that are catalog projects. Capturing the new rows as well would cost
+--     every bulk update of ordinary projects a second copy of its rows.
 --   * Up to 100 updated rows (every single-row update): a static statement, planned once per session and
---     cached. Its plan is made for a handful of rows (index probes of catalog_resources), which is right at
---     that size and harmless up to 100 rows.
---   * More rows: the same statement through EXECUTE, planned for the transition tables' real sizes (hash joins
---     for a bulk update). A cached plan would keep the row counts of the session's first call, and a plan made
---     for one row, run on 200k, probes the index 200k times or joins the two transition tables row by row.
---   * The catalog resources are found first (the OFFSET 0 keeps the planner from reordering): for a bulk
---     update of ordinary projects that join is the whole cost, and the comparison of old and new values is
---     made only for catalog projects.
---   * Rows are paired by id. A row whose old id has no new row (an update of projects.id itself, which the
+--     cached. Its plan is made for a handful of rows, index probes of catalog_resources and projects, which is
+--     right at that size.
+--   * More rows: the same statement through EXECUTE, planned for the transition table's real size. A cached
+--     plan keeps the row count of the session's first call, and a plan made for one row probes the index once
+--     per row of a 200k-row update. The catalog resources are looked up by the range of the statement's ids
+--     first (the OFFSET 0 keeps the planner from reordering), so a bulk update of ordinary projects costs one
+--     pass over its old rows and an index range scan that finds nothing to hash.
+--   * Rows are paired by id. A row whose old id no longer exists (an update of projects.id itself, which the
 --     foreign key of our own catalog_resources forbids for catalog projects) counts as changed: its resources
 --     get an event, as GitLab's row trigger gives them when a mirrored column changed too. An extra event is
 --     harmless: the worker copies the project's current values, which is idempotent.
 --
 -- Transition tables allow no WHEN clause and no column list (UPDATE OF), so the trigger fires for every
--- UPDATE of projects, also one that changes no mirrored column or no row at all; such a statement costs the
--- capture of its rows and a join that finds nothing to queue.
+-- UPDATE of projects, also one that changes no mirrored column or no row at all: such a statement pays the
+-- capture of its rows and one statement that queues nothing.
 --
 -- One transaction (Flyway's): writers of projects never see the table without a trigger. DROP TRIGGER waits
 -- for the table's lock like any DDL, bounded by the migrating session's lock_timeout.
@@ -35,7 +37,7 @@ CREATE OR REPLACE FUNCTION insert_catalog_resource_sync_event() RETURNS trigger
     LANGUAGE plpgsql AS
 $function$
 BEGIN
-    PERFORM FROM new_projects OFFSET 100 LIMIT 1;
+    PERFORM FROM old_projects OFFSET 100 LIMIT 1;
     IF NOT FOUND THEN
         INSERT INTO p_catalog_resource_sync_events (catalog_resource_id, project_id)
         SELECT listed.catalog_resource_id, listed.id
@@ -43,9 +45,9 @@ BEGIN
                   FROM old_projects o
                   JOIN catalog_resources cr ON cr.project_id = o.id
                 OFFSET 0) listed
-         WHERE NOT EXISTS (SELECT FROM new_projects n
-                            WHERE n.id = listed.id
-                              AND (n.name, n.description, n.visibility_level)
+         WHERE NOT EXISTS (SELECT FROM projects p
+                            WHERE p.id = listed.id
+                              AND (p.name, p.description, p.visibility_level)
                                   IS NOT DISTINCT FROM (listed.name, listed.description, listed.visibility_level));
     ELSE
         EXECUTE $statement$
@@ -54,10 +56,11 @@ BEGIN
           FROM (SELECT cr.id AS catalog_resource_id, o.id, o.name, o.description, o.visibility_level
                   FROM old_projects o
                   JOIN catalog_resources cr ON cr.project_id = o.id
+                 WHERE cr.project_id BETWEEN (SELECT min(id) FROM old_projects) AND (SELECT max(id) FROM old_projects)
                 OFFSET 0) listed
-         WHERE NOT EXISTS (SELECT FROM new_projects n
-                            WHERE n.id = listed.id
-                              AND (n.name, n.description, n.visibility_level)
+         WHERE NOT EXISTS (SELECT FROM projects p
+                            WHERE p.id = listed.id
+                              AND (p.name, p.description, p.visibility_level)
                                   IS NOT DISTINCT FROM (listed.name, listed.description, listed.visibility_level))
         $statement$;
     END IF;
@@ -67,6 +70,6 @@ $function$;
 
 CREATE TRIGGER trigger_catalog_resource_sync_event_on_project_update
     AFTER UPDATE ON projects
-    REFERENCING OLD TABLE AS old_projects NEW TABLE AS new_projects
+    REFERENCING OLD TABLE AS old_projects
     FOR EACH STATEMENT
     EXECUTE FUNCTION insert_catalog_resource_sync_event();

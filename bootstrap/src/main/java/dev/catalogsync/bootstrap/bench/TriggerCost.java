@@ -1,6 +1,8 @@
 package dev.catalogsync.bootstrap.bench;
 
+import dev.catalogsync.adapters.postgres.benchmark.BenchWorkloads;
 import dev.catalogsync.adapters.postgres.benchmark.BenchWorkloads.ProjectRange;
+import dev.catalogsync.adapters.postgres.benchmark.BenchWorkloads.WriteCost;
 import dev.catalogsync.adapters.postgres.benchmark.TriggerVariants;
 import dev.catalogsync.adapters.postgres.benchmark.TriggerVariants.Variant;
 import java.time.Duration;
@@ -9,6 +11,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,44 +39,39 @@ final class TriggerCost {
         int bulk = bench.settings().scaled(BenchSettings.BULK_PROJECTS);
         int single = Math.min(bulk, bench.settings().scaled(BenchSettings.SINGLE_ROW_UPDATES));
         TriggerVariants triggers = bench.port(TriggerVariants.class);
+        BenchWorkloads workloads = bench.workloads();
         bench.say(Workload.TRIGGER, "creating " + bulk + " catalog and " + bulk + " ordinary projects");
-        bench.workloads().clear();
-        ProjectRange catalog = bench.workloads().createCatalogProjects(bulk);
-        ProjectRange ordinary = bench.workloads().createOrdinaryProjects(bulk);
+        workloads.clear();
+        ProjectRange catalog = workloads.createCatalogProjects(bulk);
+        ProjectRange ordinary = workloads.createOrdinaryProjects(bulk);
         List<Variant> variants = List.of(Variant.NONE, Variant.OURS, Variant.GITLAB_ROW);
-        Map<Write, Map<Variant, List<Duration>>> times = new EnumMap<>(Write.class);
+        Map<Write, Map<Variant, List<WriteCost>>> costs = new EnumMap<>(Write.class);
         try {
             for (int run = 1; run <= bench.settings().runs(); run++) {
                 for (int turn = 0; turn < variants.size(); turn++) {
                     Variant variant = variants.get((turn + run - 1) % variants.size());
                     triggers.use(variant);
                     String round = "run " + run + " " + variant.name().toLowerCase();
-                    record(
-                            times,
-                            Write.BULK_ORDINARY,
-                            variant,
-                            timed(() -> bench.workloads().rename(ordinary, round)));
+                    record(costs, Write.BULK_ORDINARY, variant, () -> workloads.measuredRename(ordinary, round));
                     expectQueued(variant, 0, "a bulk update of ordinary projects");
-                    record(
-                            times,
-                            Write.BULK_CATALOG,
-                            variant,
-                            timed(() -> bench.workloads().rename(catalog, round)));
+                    record(costs, Write.BULK_CATALOG, variant, () -> workloads.measuredRename(catalog, round));
                     expectQueued(variant, bulk, "a bulk update of catalog projects");
-                    record(times, Write.SINGLE_RENAMES, variant, timed(() -> {
-                        bench.workloads().renameOneAtATime(catalog.first(single), round + " one at a time");
-                        return single;
-                    }));
+                    record(
+                            costs,
+                            Write.SINGLE_RENAMES,
+                            variant,
+                            () -> workloads.renameOneAtATime(catalog.first(single), round + " one at a time"));
                     expectQueued(variant, single, "single-row renames");
-                    record(times, Write.SINGLE_TOUCHES, variant, timed(() -> {
-                        bench.workloads().touchOneAtATime(catalog.first(single));
-                        return single;
-                    }));
+                    record(
+                            costs,
+                            Write.SINGLE_TOUCHES,
+                            variant,
+                            () -> workloads.touchOneAtATime(catalog.first(single)));
                     expectQueued(variant, 0, "single-row updates of updated_at");
                     bench.say(
                             Workload.TRIGGER,
                             "run " + run + "/" + bench.settings().runs() + ", "
-                                    + variant.name().toLowerCase() + ": " + lastOf(times, variant));
+                                    + variant.name().toLowerCase() + ": " + lastOf(costs, variant));
                 }
             }
         } finally {
@@ -86,55 +85,80 @@ final class TriggerCost {
         Section section = new Section(
                 "(" + Workload.TRIGGER.letter() + ") what the trigger costs the writers of `projects`",
                 "statement",
+                "measure",
                 "no trigger",
                 "ours (per statement)",
                 "GitLab's (per row)",
                 "ours vs none",
-                "GitLab's vs none");
+                "GitLab's vs none",
+                "ours vs GitLab's");
         labels.forEach((write, label) -> {
-            Duration none = Stats.median(times.get(write).get(Variant.NONE));
-            Duration ours = Stats.median(times.get(write).get(Variant.OURS));
-            Duration gitlab = Stats.median(times.get(write).get(Variant.GITLAB_ROW));
-            section.row(
-                    label,
-                    Stats.seconds(none),
-                    Stats.seconds(ours),
-                    Stats.seconds(gitlab),
-                    Stats.relative(ours, none),
-                    Stats.relative(gitlab, none));
+            Map<Variant, List<WriteCost>> byVariant = costs.get(write);
+            row(section, label, "wall", byVariant, cost -> Optional.of(cost.wall()));
+            row(section, "", "server CPU", byVariant, WriteCost::serverCpu);
         });
-        return section.note(bench.runs() + "; the variants take turns, each installed by "
-                        + "dropping the others (a disabled trigger with transition tables still captures rows). "
-                        + "Each statement committed on its own, VACUUM before each timing; the single-row updates run "
-                        + "one after another on one connection with synchronous_commit off, so that the WAL flush "
-                        + "does not hide the trigger's cost.")
+        return section.note(bench.runs() + "; the variants take turns, each installed by dropping the others (a "
+                        + "disabled trigger with transition tables still captures rows). Each statement committed on "
+                        + "its own, VACUUM before each; the single-row updates run one after another on one "
+                        + "connection with synchronous_commit off, so that the WAL flush does not hide the trigger's "
+                        + "cost. Server CPU is the CPU time of the PostgreSQL process that ran the statements, trigger "
+                        + "included (from /proc, through pg_read_file: '-' where not allowed); unlike the wall time "
+                        + "it hardly moves when other processes share the machine.")
                 .note("Events queued are checked: the same count with ours and GitLab's, none without a trigger.");
     }
 
-    private static String lastOf(Map<Write, Map<Variant, List<Duration>>> times, Variant variant) {
+    private static void row(
+            Section section,
+            String label,
+            String measure,
+            Map<Variant, List<WriteCost>> byVariant,
+            Function<WriteCost, Optional<Duration>> metric) {
+        Optional<Duration> none = median(byVariant.get(Variant.NONE), metric);
+        Optional<Duration> ours = median(byVariant.get(Variant.OURS), metric);
+        Optional<Duration> gitlab = median(byVariant.get(Variant.GITLAB_ROW), metric);
+        if (none.isEmpty() || ours.isEmpty() || gitlab.isEmpty()) {
+            section.row(label, measure, "-", "-", "-", "-", "-", "-");
+            return;
+        }
+        section.row(
+                label,
+                measure,
+                Stats.seconds(none.get()),
+                Stats.seconds(ours.get()),
+                Stats.seconds(gitlab.get()),
+                Stats.relative(ours.get(), none.get()),
+                Stats.relative(gitlab.get(), none.get()),
+                Stats.relative(ours.get(), gitlab.get()));
+    }
+
+    private static Optional<Duration> median(List<WriteCost> costs, Function<WriteCost, Optional<Duration>> metric) {
+        List<Duration> samples =
+                costs.stream().map(metric).flatMap(Optional::stream).toList();
+        return samples.size() == costs.size() ? Optional.of(Stats.median(samples)) : Optional.empty();
+    }
+
+    private static String lastOf(Map<Write, Map<Variant, List<WriteCost>>> costs, Variant variant) {
         StringBuilder line = new StringBuilder();
-        times.forEach((write, byVariant) -> {
-            List<Duration> samples = byVariant.get(variant);
+        costs.forEach((write, byVariant) -> {
+            List<WriteCost> samples = byVariant.get(variant);
+            WriteCost last = samples.get(samples.size() - 1);
             line.append(write.name().toLowerCase())
                     .append(' ')
-                    .append(Stats.seconds(samples.get(samples.size() - 1)))
+                    .append(Stats.seconds(last.wall()))
+                    .append(last.serverCpu()
+                            .map(cpu -> " (CPU " + Stats.seconds(cpu) + ")")
+                            .orElse(""))
                     .append("; ");
         });
         return line.toString();
     }
 
-    private Duration timed(Supplier<Integer> write) {
+    private void record(
+            Map<Write, Map<Variant, List<WriteCost>>> costs, Write write, Variant variant, Supplier<WriteCost> work) {
         bench.workloads().vacuum();
-        long started = System.nanoTime();
-        write.get();
-        return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    private static void record(
-            Map<Write, Map<Variant, List<Duration>>> times, Write write, Variant variant, Duration took) {
-        times.computeIfAbsent(write, key -> new EnumMap<>(Variant.class))
+        costs.computeIfAbsent(write, key -> new EnumMap<>(Variant.class))
                 .computeIfAbsent(variant, key -> new ArrayList<>())
-                .add(took);
+                .add(work.get());
     }
 
     private void expectQueued(Variant variant, long withATrigger, String what) {

@@ -2,8 +2,11 @@ package dev.catalogsync.adapters.postgres.benchmark;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -34,6 +37,19 @@ public final class BenchWorkloads {
             return new ProjectRange(firstId, firstId + count - 1);
         }
     }
+
+    /**
+     * What a write cost its writer.
+     *
+     * @param wall from the first statement sent to the last one committed, as this process saw it
+     * @param serverCpu CPU time of the server process that ran the statements, trigger included, read from
+     *     {@code /proc} through {@code pg_read_file}: empty where that is not allowed (no superuser) or not Linux.
+     *     Unlike the wall time it hardly moves when other processes share the machine.
+     */
+    public record WriteCost(Duration wall, Optional<Duration> serverCpu) {}
+
+    /** {@code /proc/PID/stat} counts in clock ticks of 1/100 s on Linux (USER_HZ). */
+    private static final int TICKS_PER_SECOND = 100;
 
     private final DataSource dataSource;
     private final Jdbc jdbc;
@@ -79,8 +95,86 @@ public final class BenchWorkloads {
      * @return how many projects were renamed
      */
     public int rename(ProjectRange projects, String round) {
-        try (Connection connection = dataSource.getConnection();
-                Statement timeout = connection.createStatement();
+        int[] renamed = {0};
+        onOneConnection(
+                "UPDATE projects SET name = ... (bulk)",
+                connection -> renamed[0] = bulkRename(connection, projects, round));
+        return renamed[0];
+    }
+
+    /** As {@link #rename}, measuring what the statement cost its writer. */
+    public WriteCost measuredRename(ProjectRange projects, String round) {
+        return measured("UPDATE projects SET name = ... (bulk)", connection -> bulkRename(connection, projects, round));
+    }
+
+    /**
+     * Renames each project of the range with an {@code UPDATE} of its own, each committed, in id order, on one
+     * connection, with {@code synchronous_commit} off for that session: each commit then costs a write of the
+     * WAL, not the wait for its flush to disk, which would hide what the trigger costs under the disk's latency.
+     * Returns what the updates cost their writer.
+     */
+    public WriteCost renameOneAtATime(ProjectRange projects, String round) {
+        return measured(
+                "UPDATE projects SET name = ... (one row)",
+                connection -> oneAtATime(
+                        connection,
+                        projects,
+                        "UPDATE projects SET name = 'bench project ' || id || ' ' || ? WHERE id = ?",
+                        round));
+    }
+
+    /** As {@link #renameOneAtATime}, setting {@code updated_at} only: a column the sync does not mirror. */
+    public WriteCost touchOneAtATime(ProjectRange projects) {
+        return measured(
+                "UPDATE projects SET updated_at = now() (one row)",
+                connection ->
+                        oneAtATime(connection, projects, "UPDATE projects SET updated_at = now() WHERE id = ?", null));
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void onOneConnection(String what, Work work) {
+        try (Connection connection = dataSource.getConnection()) {
+            work.run(connection);
+        } catch (SQLException e) {
+            throw Jdbc.failed(what, e);
+        }
+    }
+
+    private WriteCost measured(String what, Work work) {
+        WriteCost[] cost = {null};
+        onOneConnection(what, connection -> {
+            Optional<Long> ticksBefore = serverTicks(connection);
+            long started = System.nanoTime();
+            work.run(connection);
+            Duration wall = Duration.ofNanos(System.nanoTime() - started);
+            Optional<Long> ticksAfter = serverTicks(connection);
+            Optional<Duration> cpu = ticksBefore.flatMap(
+                    before -> ticksAfter.map(after -> Duration.ofMillis((after - before) * 1000 / TICKS_PER_SECOND)));
+            cost[0] = new WriteCost(wall, cpu);
+        });
+        return cost[0];
+    }
+
+    /** User and system CPU ticks of the server process behind this connection; empty where it cannot be read. */
+    private static Optional<Long> serverTicks(Connection connection) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT pg_read_file('/proc/self/stat')")) {
+            rows.next();
+            String stat = rows.getString(1);
+            // After the command name in parentheses: state is field 3, utime 14 and stime 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Optional.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int bulkRename(Connection connection, ProjectRange projects, String round) throws SQLException {
+        try (Statement timeout = connection.createStatement();
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE projects SET name = 'bench project ' || id || ' ' || ? WHERE id BETWEEN ? AND ?")) {
             String previous = Jdbc.liftStatementTimeout(timeout);
@@ -92,28 +186,12 @@ public final class BenchWorkloads {
             } finally {
                 Jdbc.restoreStatementTimeout(timeout, previous);
             }
-        } catch (SQLException e) {
-            throw Jdbc.failed("UPDATE projects SET name = ... (bulk)", e);
         }
     }
 
-    /**
-     * Renames each project of the range with an {@code UPDATE} of its own, each committed, in id order, on one
-     * connection, with {@code synchronous_commit} off for that session: each commit then costs a write of the
-     * WAL, not the wait for its flush to disk, which would hide what the trigger costs under the disk's latency.
-     */
-    public void renameOneAtATime(ProjectRange projects, String round) {
-        updateOneAtATime(projects, "UPDATE projects SET name = 'bench project ' || id || ' ' || ? WHERE id = ?", round);
-    }
-
-    /** As {@link #renameOneAtATime}, setting {@code updated_at} only: a column the sync does not mirror. */
-    public void touchOneAtATime(ProjectRange projects) {
-        updateOneAtATime(projects, "UPDATE projects SET updated_at = now() WHERE id = ?", null);
-    }
-
-    private void updateOneAtATime(ProjectRange projects, String sql, String round) {
-        try (Connection connection = dataSource.getConnection();
-                Statement session = connection.createStatement();
+    private static void oneAtATime(Connection connection, ProjectRange projects, String sql, String round)
+            throws SQLException {
+        try (Statement session = connection.createStatement();
                 PreparedStatement update = connection.prepareStatement(sql)) {
             String synchronousCommit = Jdbc.replaceSetting(session, "synchronous_commit", "off");
             try {
@@ -129,8 +207,6 @@ public final class BenchWorkloads {
             } finally {
                 Jdbc.replaceSetting(session, "synchronous_commit", synchronousCommit);
             }
-        } catch (SQLException e) {
-            throw Jdbc.failed(sql, e);
         }
     }
 

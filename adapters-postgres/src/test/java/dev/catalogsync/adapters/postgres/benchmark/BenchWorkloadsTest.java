@@ -3,7 +3,9 @@ package dev.catalogsync.adapters.postgres.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.adapters.postgres.benchmark.BenchWorkloads.ProjectRange;
+import dev.catalogsync.adapters.postgres.benchmark.BenchWorkloads.WriteCost;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,10 +60,14 @@ class BenchWorkloadsTest {
     void renames_one_at_a_time_queue_an_event_each_and_touching_another_column_queues_none() {
         ProjectRange catalog = workloads.createCatalogProjects(10);
 
-        workloads.renameOneAtATime(catalog.first(4), "single");
-        workloads.touchOneAtATime(catalog);
+        WriteCost renames = workloads.renameOneAtATime(catalog.first(4), "single");
+        WriteCost touches = workloads.touchOneAtATime(catalog);
 
         assertThat(workloads.pendingEvents()).isEqualTo(4);
+        assertThat(renames.wall()).isPositive();
+        assertThat(touches.serverCpu())
+                .as("the test server's superuser may read /proc through pg_read_file")
+                .hasValueSatisfying(cpu -> assertThat(cpu).isGreaterThanOrEqualTo(Duration.ZERO));
     }
 
     @Test
