@@ -24,9 +24,10 @@ final class Ceiling {
 
     /** The drains of (f), each on the worst-case and on the typical backlog. */
     private enum Floor {
-        SCHEMA_FLIP("GitLab's schema inside the server: one statement per 1000 events takes, copies and flips them"),
+        SCHEMA_FLIP(
+                "GitLab's schema inside the server: one statement per 1000 events, committed, takes, copies and flips them"),
         SCHEMA_FLIP_ONLY("GitLab's schema inside the server: the flip to processed alone, nothing copied"),
-        SKETCH_IN_SERVER("sketch inside the server: a batch acknowledged by one position row, no event written"),
+        SKETCH_IN_SERVER("sketch inside the server: each batch acknowledged by one position row, no event written"),
         SKETCH_IN_PROCESS("sketch from this process: the same, one round trip per 1000 events");
 
         final String label;
@@ -89,7 +90,8 @@ final class Ceiling {
                     Stats.rate(worst, Stats.median(worstTimes.get(floor))),
                     Stats.rate((long) typical.count() * eachTimes, Stats.median(typicalTimes.get(floor))));
         }
-        return section.note(bench.runs() + " of each; server times by the server's clock. The sketch's rows come after "
+        return section.note(bench.runs()
+                        + " of each; server times by the server's clock, each batch committed as a worker commits it. The sketch's rows come after "
                         + "GitLab's schema's, not alternating with them: installing it adds a column and an index to "
                         + "the queue. Each drain is checked as in (a), but for the flip alone, which copies nothing.")
                 .note("The sketch keeps every column of GitLab's table and acknowledges a batch with one position "

@@ -1,7 +1,6 @@
 package dev.catalogsync.adapters.postgres.benchmark;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,7 +11,7 @@ import javax.sql.DataSource;
  * What GitLab's schema costs per event with nothing around it: the drain looped inside the server, one
  * statement per batch of 1000 that takes the pending events, copies their projects onto their resources and
  * flips them to processed ({@link Mode#FLIP}); or only flips them ({@link Mode#FLIP_ONLY}), to see what the flip
- * alone costs. Every flip writes a new row version (never a HOT update, since the partial index's predicate
+ * alone costs. Each batch is committed, as a worker commits it. Every flip writes a new row version (never a HOT update, since the partial index's predicate
  * names {@code status}) and a primary-key index entry.
  */
 public final class SchemaCeiling {
@@ -39,22 +38,20 @@ public final class SchemaCeiling {
 
     /** Drains every pending event inside the server, one statement per batch. */
     public ServerDrain drainInTheServer(Mode mode) {
+        // A literal, not a bind value: pgjdbc sends a CALL with parameters in a way that PostgreSQL rejects for
+        // a procedure. The argument is one of this enum's constants.
+        String call = "CALL catalog_sync_bench_drain_in_server('" + mode.argument + "', NULL, NULL)";
         try (Connection connection = dataSource.getConnection();
-                Statement session = connection.createStatement();
-                PreparedStatement drain = connection.prepareStatement(
-                        "SELECT events, seconds FROM catalog_sync_bench_drain_in_server(?)")) {
+                Statement session = connection.createStatement()) {
             String timeout = Jdbc.liftStatementTimeout(session);
-            try {
-                drain.setString(1, mode.argument);
-                try (ResultSet result = drain.executeQuery()) {
-                    result.next();
-                    return new ServerDrain(result.getLong(1), Duration.ofNanos((long) (result.getDouble(2) * 1e9)));
-                }
+            try (ResultSet result = session.executeQuery(call)) {
+                result.next();
+                return new ServerDrain(result.getLong(1), Duration.ofNanos((long) (result.getDouble(2) * 1e9)));
             } finally {
                 Jdbc.restoreStatementTimeout(session, timeout);
             }
         } catch (SQLException e) {
-            throw Jdbc.failed("SELECT catalog_sync_bench_drain_in_server(" + mode.argument + ")", e);
+            throw Jdbc.failed(call, e);
         }
     }
 }

@@ -58,15 +58,14 @@ public final class TickBatchSketch {
         try (Connection connection = dataSource.getConnection();
                 Statement session = connection.createStatement()) {
             String timeout = Jdbc.liftStatementTimeout(session);
-            try (ResultSet result =
-                    session.executeQuery("SELECT events, seconds FROM catalog_sync_sketch_drain_in_server()")) {
+            try (ResultSet result = session.executeQuery("CALL catalog_sync_sketch_drain_in_server(NULL, NULL)")) {
                 result.next();
                 return new ServerDrain(result.getLong(1), Duration.ofNanos((long) (result.getDouble(2) * 1e9)));
             } finally {
                 Jdbc.restoreStatementTimeout(session, timeout);
             }
         } catch (SQLException e) {
-            throw Jdbc.failed("SELECT catalog_sync_sketch_drain_in_server()", e);
+            throw Jdbc.failed("CALL catalog_sync_sketch_drain_in_server()", e);
         }
     }
 }

@@ -79,10 +79,11 @@ BEGIN
 END
 $function$;
 
--- The same consumer looped inside the server, for the ceiling without round trips.
-CREATE FUNCTION catalog_sync_sketch_drain_in_server() RETURNS TABLE (events bigint, seconds double precision)
+-- The same consumer looped inside the server, each batch committed, for the ceiling without round trips.
+CREATE PROCEDURE catalog_sync_sketch_drain_in_server(
+        INOUT events bigint DEFAULT 0, INOUT seconds double precision DEFAULT 0)
     LANGUAGE plpgsql AS
-$function$
+$procedure$
 DECLARE
     started timestamptz := clock_timestamp();
     taken int;
@@ -90,9 +91,11 @@ DECLARE
 BEGIN
     LOOP
         taken := catalog_sync_sketch_next_batch(1000);
+        COMMIT;
         EXIT WHEN taken = 0;
         total := total + greatest(taken, 0);
     END LOOP;
-    RETURN QUERY SELECT total, extract(epoch FROM clock_timestamp() - started)::double precision;
+    events := total;
+    seconds := extract(epoch FROM clock_timestamp() - started);
 END
-$function$;
+$procedure$;

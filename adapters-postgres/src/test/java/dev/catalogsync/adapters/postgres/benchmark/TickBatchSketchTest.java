@@ -68,6 +68,18 @@ class TickBatchSketchTest {
     }
 
     @Test
+    void the_sketch_drains_inside_the_server_too() {
+        ProjectRange catalog = workloads.createCatalogProjects(1500);
+        workloads.rename(catalog, "round 1");
+
+        ServerDrain drained = sketch.drainInTheServer();
+
+        assertThat(drained.events()).isEqualTo(1500);
+        assertThat(drained.serverTime()).isPositive();
+        assertThat(workloads.driftedResources()).isZero();
+    }
+
+    @Test
     void the_schema_ceiling_drains_inside_the_server_flipping_each_event() {
         SchemaCeiling ceiling = new SchemaCeiling(database.dataSource());
         ProjectRange catalog = workloads.createCatalogProjects(1500);
