@@ -18,7 +18,6 @@ import dev.catalogsync.adapters.scheduler.inbound.http.HttpRoute;
 import dev.catalogsync.adapters.scheduler.inbound.http.HttpServer;
 import dev.catalogsync.adapters.scheduler.inbound.poll.Backoff;
 import dev.catalogsync.adapters.scheduler.inbound.poll.PendingEventsPoller;
-import dev.catalogsync.adapters.scheduler.outbound.queue.SchedulerSettings;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.CheckForPendingEvents;
@@ -29,13 +28,12 @@ import dev.catalogsync.bootstrap.observe.InstanceHeartbeat;
 import dev.catalogsync.bootstrap.observe.QueueSampler;
 import dev.catalogsync.bootstrap.wiring.CoreModule;
 import dev.catalogsync.bootstrap.wiring.HttpModule;
+import dev.catalogsync.bootstrap.wiring.InstanceName;
 import dev.catalogsync.bootstrap.wiring.ObservabilityModule;
 import dev.catalogsync.bootstrap.wiring.PostgresModule;
 import dev.catalogsync.bootstrap.wiring.SchedulerModule;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +94,7 @@ public final class CatalogSyncService implements AutoCloseable {
     private final MetricRegistry metricRegistry;
     private final boolean exposesJmx;
     /** Unique per process: the scheduler's {@code picked_by} and the instance heartbeat's name. */
-    private final String instanceName = instanceName();
+    private final InstanceName instanceName = new InstanceName();
 
     private State state = State.BUILT;
     private InetSocketAddress httpAddress;
@@ -119,7 +117,8 @@ public final class CatalogSyncService implements AutoCloseable {
                 new CoreModule(builder.clock),
                 new SchedulerModule(
                         builder.dataSource,
-                        schedulerSettings(settings, instanceName),
+                        settings.batchSize(),
+                        instanceName,
                         settings.cron(),
                         upkeepSettings(settings)),
                 new HttpModule(instanceName, settings.partitionPolicy()));
@@ -187,7 +186,9 @@ public final class CatalogSyncService implements AutoCloseable {
             sampler.start();
             running.add(sampler);
             InstanceHeartbeat heartbeat = new InstanceHeartbeat(
-                    injector.getInstance(ServiceInstances.class), instanceName, injector.getInstance(Clock.class));
+                    injector.getInstance(ServiceInstances.class),
+                    instanceName.get(),
+                    injector.getInstance(Clock.class));
             heartbeat.start();
             running.add(heartbeat);
             if (exposesJmx) {
@@ -300,27 +301,9 @@ public final class CatalogSyncService implements AutoCloseable {
         }
     }
 
-    private static SchedulerSettings schedulerSettings(ServiceSettings settings, String instanceName) {
-        return new SchedulerSettings(settings.batchSize(), instanceName, SchedulerSettings.DEFAULT_POLLING_INTERVAL);
-    }
-
     private static UpkeepSettings upkeepSettings(ServiceSettings settings) {
         return new UpkeepSettings(
                 settings.partitionsCron(), settings.partitionPolicy(), settings.reconcileCron(), BatchSize.DEFAULT);
-    }
-
-    /**
-     * Unique per process, so that picked_by in catalog_sync_scheduled_tasks says which instance runs a job, and the
-     * console lists each instance once.
-     */
-    private static String instanceName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "catalog-sync";
-        }
-        return host + "-" + ProcessHandle.current().pid();
     }
 
     /** Builds a {@link CatalogSyncService}; every setting has a default. */

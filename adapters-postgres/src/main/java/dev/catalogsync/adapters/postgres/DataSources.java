@@ -51,6 +51,16 @@ public final class DataSources {
      * @throws PostgresAdapterException when no connection can be made, with the driver's exception as cause
      */
     public static HikariDataSource pooled(PostgresConnectionSettings settings, String poolName, int maximumPoolSize) {
+        return pooled(settings, poolName, maximumPoolSize, maximumPoolSize);
+    }
+
+    /**
+     * As {@link #pooled(PostgresConnectionSettings, String, int)}, keeping only {@code minimumIdle} connections
+     * open while idle: more are opened when asked for, up to {@code maximumPoolSize}. A one-shot command opens
+     * the one connection it uses, not a full pool it never needs.
+     */
+    public static HikariDataSource pooled(
+            PostgresConnectionSettings settings, String poolName, int maximumPoolSize, int minimumIdle) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(poolName, "poolName");
         if (poolName.isBlank()) {
@@ -59,8 +69,14 @@ public final class DataSources {
         if (maximumPoolSize < 1) {
             throw new IllegalArgumentException("maximumPoolSize must be 1 or more, was " + maximumPoolSize);
         }
+        if (minimumIdle < 1 || minimumIdle > maximumPoolSize) {
+            throw new IllegalArgumentException(
+                    "minimumIdle must be between 1 and " + maximumPoolSize + ", was " + minimumIdle);
+        }
         try {
-            return new HikariDataSource(configuration(settings, poolName, maximumPoolSize));
+            HikariConfig configuration = configuration(settings, poolName, maximumPoolSize);
+            configuration.setMinimumIdle(minimumIdle);
+            return new HikariDataSource(configuration);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             // Passwords masked: the URL may carry one, and the driver's message may quote the URL's host part.

@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,33 @@ class DataSourcesTest {
             assertThat(show(connection, "lock_timeout")).isEqualTo("5s");
             assertThat(show(connection, "idle_in_transaction_session_timeout")).isEqualTo("1min");
         }
+    }
+
+    private static long connectionsNamed(String poolName) {
+        return database.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + poolName + "'");
+    }
+
+    @Test
+    void a_pool_that_keeps_one_idle_connection_opens_one_until_more_are_asked_for() throws SQLException {
+        try (HikariDataSource lazy = DataSources.pooled(database.settings(), "lazy-pool-test", 4, 1);
+                HikariDataSource full = DataSources.pooled(database.settings(), "full-pool-test", 4)) {
+            Awaitility.await("the full pool to fill")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> connectionsNamed("full-pool-test") == 4);
+            assertThat(connectionsNamed("lazy-pool-test")).isEqualTo(1);
+
+            try (Connection first = lazy.getConnection();
+                    Connection second = lazy.getConnection()) {
+                assertThat(connectionsNamed("lazy-pool-test")).isGreaterThanOrEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void a_pool_cannot_keep_more_idle_connections_than_it_may_open() {
+        assertThatThrownBy(() -> DataSources.pooled(database.settings(), "too-idle", 2, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minimumIdle");
     }
 
     @Test

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             PartitionsCommand.class,
             ReconcileCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            BenchCommand.class
         })
 public class CatalogSyncCommand implements Runnable {
 
@@ -56,6 +57,6 @@ public class CatalogSyncCommand implements Runnable {
     public void run() {
         throw new ParameterException(
                 spec.commandLine(),
-                "Missing command: migrate, feature, process, drain, status, run, partitions, reconcile or demo");
+                "Missing command: migrate, feature, process, drain, status, run, partitions, reconcile, demo or bench");
     }
 }

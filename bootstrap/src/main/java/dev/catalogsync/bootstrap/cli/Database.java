@@ -17,13 +17,21 @@ import java.util.Optional;
 final class Database implements AutoCloseable {
 
     private static final int POOL_SIZE = 4;
+    /** A command opens the connection it uses at once, and a second only if it needs one (migrating does). */
+    private static final int COMMAND_IDLE_CONNECTIONS = 1;
+
     private static final String POOL_NAME = "catalog-sync-cli";
 
     private final Optional<EmbeddedPostgresServer> embedded;
+    private final PostgresConnectionSettings settings;
     private final HikariDataSource dataSource;
 
-    private Database(Optional<EmbeddedPostgresServer> embedded, HikariDataSource dataSource) {
+    private Database(
+            Optional<EmbeddedPostgresServer> embedded,
+            PostgresConnectionSettings settings,
+            HikariDataSource dataSource) {
         this.embedded = embedded;
+        this.settings = settings;
         this.dataSource = dataSource;
     }
 
@@ -32,25 +40,34 @@ final class Database implements AutoCloseable {
      *     but {@code migrate} wants that, so that the embedded default works with no set-up step
      */
     static Database open(DatabaseOptions options, boolean migrateEmbedded) {
-        return open(options, migrateEmbedded, POOL_NAME, POOL_SIZE);
+        return open(options, migrateEmbedded, POOL_NAME, POOL_SIZE, COMMAND_IDLE_CONNECTIONS);
     }
 
     /** As {@link #open(DatabaseOptions, boolean)}, with a pool named and sized for a longer-lived process. */
     static Database open(DatabaseOptions options, boolean migrateEmbedded, String poolName, int poolSize) {
+        return open(options, migrateEmbedded, poolName, poolSize, poolSize);
+    }
+
+    private static Database open(
+            DatabaseOptions options, boolean migrateEmbedded, String poolName, int poolSize, int idleConnections) {
         // The options were validated (DatabaseOptions.validate) before any database is opened.
         Optional<PostgresConnectionSettings> external = options.url()
                 .map(url -> new PostgresConnectionSettings(url.trim(), options.user(), options.password()));
         if (external.isPresent()) {
             PostgresConnectionSettings settings = external.get();
-            return new Database(Optional.empty(), connect(settings, settings.redactedUrl(), poolName, poolSize));
+            return new Database(
+                    Optional.empty(),
+                    settings,
+                    connect(settings, settings.redactedUrl(), poolName, poolSize, idleConnections));
         }
         EmbeddedPostgresServer server = startEmbedded(options);
         try {
-            HikariDataSource dataSource = connect(server.settings(), "the embedded PostgreSQL", poolName, poolSize);
+            HikariDataSource dataSource =
+                    connect(server.settings(), "the embedded PostgreSQL", poolName, poolSize, idleConnections);
             if (migrateEmbedded) {
                 new SchemaMigrator(dataSource).migrate();
             }
-            return new Database(Optional.of(server), dataSource);
+            return new Database(Optional.of(server), server.settings(), dataSource);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -69,9 +86,13 @@ final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource connect(
-            PostgresConnectionSettings settings, String description, String poolName, int poolSize) {
+            PostgresConnectionSettings settings,
+            String description,
+            String poolName,
+            int poolSize,
+            int idleConnections) {
         try {
-            return DataSources.pooled(settings, poolName, poolSize);
+            return DataSources.pooled(settings, poolName, poolSize, idleConnections);
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(
                     Redaction.text(
@@ -83,6 +104,11 @@ final class Database implements AutoCloseable {
 
     HikariDataSource dataSource() {
         return dataSource;
+    }
+
+    /** How the pool connects, for a process or a database of the same server (the bench's). */
+    PostgresConnectionSettings settings() {
+        return settings;
     }
 
     boolean isEmbedded() {

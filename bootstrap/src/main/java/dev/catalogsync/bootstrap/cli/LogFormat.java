@@ -6,18 +6,19 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import dev.catalogsync.bootstrap.logging.RedactingJsonEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
  * How {@code run} writes its log on stderr: {@link #JSON}, one object per line by logback's own
- * {@link JsonEncoder} (SLF4J key/values, such as the worker's {@code processed_events}, become fields of
- * {@code kvpList}), or {@link #TEXT} for a person, as {@code logback.xml} configures it. Other commands keep text.
+ * {@link JsonEncoder} with passwords masked (SLF4J key/values, such as the worker's {@code processed_events}, become fields of
+ * {@code kvpList}), or {@link #TEXT} for a person, as {@link CommandLineLogging} configures it. Other commands keep text.
  */
 enum LogFormat {
     JSON,
     TEXT;
 
-    /** The console appender of {@code logback.xml}. */
+    /** The console appender {@link CommandLineLogging} adds. */
     static final String APPENDER = "STDERR";
 
     /** Leaves only warnings and errors of ours on stderr: for commands whose own output is a live line. */
@@ -37,7 +38,7 @@ enum LogFormat {
         if (!(appender instanceof ConsoleAppender<ILoggingEvent> console)) {
             return;
         }
-        JsonEncoder encoder = new JsonEncoder();
+        JsonEncoder encoder = new RedactingJsonEncoder();
         encoder.setContext(context);
         encoder.setWithSequenceNumber(false);
         encoder.setWithNanoseconds(false);

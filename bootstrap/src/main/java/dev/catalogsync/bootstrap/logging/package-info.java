@@ -1,2 +1,7 @@
-/** Logging of the standalone jar: what its log lines may not show (passwords). Wired in {@code logback.xml}. */
+/**
+ * Logging without secrets: every password a database URL carries is masked in what is logged. {@code
+ * RedactingJsonEncoder} writes {@code run}'s JSON lines; the text lines of the jar come from {@code
+ * cli.CommandLineLogging}, which masks the same way; the two converters do it for a {@code logback.xml} (the
+ * tests', or an embedding host's).
+ */
 package dev.catalogsync.bootstrap.logging;

@@ -37,6 +37,7 @@ import dev.catalogsync.bootstrap.observe.WorkerRunLog;
 import dev.catalogsync.domain.partitioning.SlidingListPolicy;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The HTTP endpoints the service serves when asked to, as a set of routes: an endpoint is added by contributing
@@ -45,14 +46,14 @@ import java.util.Objects;
  */
 public class HttpModule extends AbstractModule {
 
-    private final String instanceName;
+    private final Supplier<String> instanceName;
     private final SlidingListPolicy partitionPolicy;
 
     /**
      * @param instanceName this instance's name, as its heartbeat and the scheduler's {@code picked_by} carry it
      * @param partitionPolicy the policy of a partition round asked for from the console: the service's own
      */
-    public HttpModule(String instanceName, SlidingListPolicy partitionPolicy) {
+    public HttpModule(Supplier<String> instanceName, SlidingListPolicy partitionPolicy) {
         this.instanceName = Objects.requireNonNull(instanceName, "instanceName");
         this.partitionPolicy = Objects.requireNonNull(partitionPolicy, "partitionPolicy");
     }
@@ -105,7 +106,7 @@ public class HttpModule extends AbstractModule {
                         PROCESS_CATALOG_RESOURCE_SYNC_EVENTS.name(),
                         clock.instant())
                 .withService(new StatusDocument.ServiceView(
-                        instanceName,
+                        instanceName.get(),
                         sampler.observation()
                                 .lastSample()
                                 .map(sample -> sample.leaseHeld())

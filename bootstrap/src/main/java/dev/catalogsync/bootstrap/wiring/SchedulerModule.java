@@ -15,6 +15,7 @@ import dev.catalogsync.adapters.scheduler.outbound.queue.SchedulerSettings;
 import dev.catalogsync.adapters.scheduler.outbound.queue.SyncWorkerScheduler;
 import dev.catalogsync.adapters.scheduler.outbound.queue.UntilExecutedWorkerQueue;
 import dev.catalogsync.application.port.in.AuditOperations;
+import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.MaintainQueuePartitions;
 import dev.catalogsync.application.port.in.PerformSyncWorker;
 import dev.catalogsync.application.port.in.ReconcileMirror;
@@ -24,6 +25,7 @@ import dev.catalogsync.application.port.out.WorkerQueue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -35,14 +37,25 @@ import javax.sql.DataSource;
 public class SchedulerModule extends AbstractModule {
 
     private final DataSource dataSource;
-    private final SchedulerSettings settings;
+    private final BatchSize batchSize;
+    private final Supplier<String> instanceName;
     private final String cron;
     private final UpkeepSettings upkeep;
 
-    /** @param cron when the cron enqueues the worker, a five-field Unix cron expression in UTC */
-    public SchedulerModule(DataSource dataSource, SchedulerSettings settings, String cron, UpkeepSettings upkeep) {
+    /**
+     * @param batchSize most events one run of the worker takes
+     * @param instanceName this process's name, asked for only when the scheduler is made
+     * @param cron when the cron enqueues the worker, a five-field Unix cron expression in UTC
+     */
+    public SchedulerModule(
+            DataSource dataSource,
+            BatchSize batchSize,
+            Supplier<String> instanceName,
+            String cron,
+            UpkeepSettings upkeep) {
         this.dataSource = dataSource;
-        this.settings = settings;
+        this.batchSize = batchSize;
+        this.instanceName = instanceName;
         this.cron = cron;
         this.upkeep = upkeep;
     }
@@ -81,6 +94,9 @@ public class SchedulerModule extends AbstractModule {
         List<RecurringTask<Void>> recurring = new ArrayList<>();
         recurring.add(new WorkerCron(cron, queue, enqueues).task());
         recurring.addAll(new UpkeepSchedule(upkeep, partitions, reconcile, audit).tasks());
+        // Made here, when the scheduler is: a one-shot command never starts one, nor names its instance.
+        SchedulerSettings settings =
+                new SchedulerSettings(batchSize, instanceName.get(), SchedulerSettings.DEFAULT_POLLING_INTERVAL);
         return SyncWorkerScheduler.create(dataSource, worker, queue, slot, settings, clock, recurring, stats);
     }
 }
