@@ -28,10 +28,8 @@
 -- UPDATE of projects, also one that changes no mirrored column or no row at all: such a statement pays the
 -- capture of its rows and one statement that queues nothing.
 --
--- One transaction (Flyway's): writers of projects never see the table without a trigger. DROP TRIGGER waits
--- for the table's lock like any DDL, bounded by the migrating session's lock_timeout.
-
-DROP TRIGGER IF EXISTS trigger_catalog_resource_sync_event_on_project_update ON projects;
+-- One transaction (Flyway's): writers of projects never see the table without a trigger. Replacing the trigger
+-- waits for the table's lock like any DDL, bounded by the migrating session's lock_timeout.
 
 CREATE OR REPLACE FUNCTION insert_catalog_resource_sync_event() RETURNS trigger
     LANGUAGE plpgsql AS
@@ -68,8 +66,24 @@ BEGIN
 END
 $function$;
 
-CREATE TRIGGER trigger_catalog_resource_sync_event_on_project_update
-    AFTER UPDATE ON projects
-    REFERENCING OLD TABLE AS old_projects
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION insert_catalog_resource_sync_event();
+-- The row trigger of V3 is replaced in place. On a host's database the migrating role has the TRIGGER privilege on
+-- projects but does not own it (docs/installing.md), and DROP TRIGGER needs the owner; CREATE OR REPLACE TRIGGER
+-- (PostgreSQL 14 and later) needs only that privilege. Older servers take the drop, which needs the owner there.
+DO $migration$
+BEGIN
+    IF current_setting('server_version_num')::int < 140000 THEN
+        DROP TRIGGER IF EXISTS trigger_catalog_resource_sync_event_on_project_update ON projects;
+        CREATE TRIGGER trigger_catalog_resource_sync_event_on_project_update
+            AFTER UPDATE ON projects
+            REFERENCING OLD TABLE AS old_projects
+            FOR EACH STATEMENT
+            EXECUTE FUNCTION insert_catalog_resource_sync_event();
+    ELSE
+        CREATE OR REPLACE TRIGGER trigger_catalog_resource_sync_event_on_project_update
+            AFTER UPDATE ON projects
+            REFERENCING OLD TABLE AS old_projects
+            FOR EACH STATEMENT
+            EXECUTE FUNCTION insert_catalog_resource_sync_event();
+    END IF;
+END
+$migration$;

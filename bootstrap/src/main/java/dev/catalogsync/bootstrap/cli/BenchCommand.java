@@ -101,6 +101,7 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        database.validate(spec.commandLine());
         BenchSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
