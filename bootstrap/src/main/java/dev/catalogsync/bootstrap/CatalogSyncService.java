@@ -93,6 +93,8 @@ public final class CatalogSyncService implements AutoCloseable {
 
     private final MetricRegistry metricRegistry;
     private final boolean exposesJmx;
+    /** Whether the registry is ours, which then gets the JVM's figures when the service starts. */
+    private final boolean ownsRegistry;
     /** Unique per process: the scheduler's {@code picked_by} and the instance heartbeat's name. */
     private final InstanceName instanceName = new InstanceName();
 
@@ -105,12 +107,13 @@ public final class CatalogSyncService implements AutoCloseable {
         this.httpAccess = builder.httpAccess();
         this.runsScheduler = builder.runsScheduler;
         this.exposesJmx = builder.exposesJmx;
-        if (builder.metricRegistry == null) {
-            this.metricRegistry = new MetricRegistry();
-            JvmAndJmx.registerJvmMetrics(metricRegistry);
-        } else {
-            this.metricRegistry = builder.metricRegistry;
-        }
+        this.ownsRegistry = builder.metricRegistry == null;
+        this.metricRegistry = ownsRegistry ? new MetricRegistry() : builder.metricRegistry;
+        // Only what is used is wired: a service that serves no HTTP (every one-shot command) has no routes to make,
+        // and making the console's would load its JSON and asset classes for nothing.
+        Module http = httpBinding.isPresent()
+                ? new HttpModule(instanceName, settings.partitionPolicy())
+                : Modules.EMPTY_MODULE;
         Module ours = Modules.combine(
                 new ObservabilityModule(metricRegistry, settings.cron(), settings.readyMaxPendingAge(), runsScheduler),
                 new PostgresModule(builder.dataSource),
@@ -121,7 +124,7 @@ public final class CatalogSyncService implements AutoCloseable {
                         instanceName,
                         settings.cron(),
                         upkeepSettings(settings)),
-                new HttpModule(instanceName, settings.partitionPolicy()));
+                http);
         this.injector = Guice.createInjector(Modules.override(ours).with(builder.overrides));
     }
 
@@ -173,6 +176,9 @@ public final class CatalogSyncService implements AutoCloseable {
         state = State.STARTED;
         try {
             injector.getInstance(SyncEventQueue.class).hasPending();
+            if (ownsRegistry) {
+                JvmAndJmx.registerJvmMetrics(metricRegistry);
+            }
             if (runsScheduler) {
                 running.add(startScheduler());
             }
