@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures catalog-sync against a faithful baseline of GitLab's per-event algorithm, on the same server "
                     + "in the same run, and prints a Markdown table of medians and ratios on stdout (progress on "
-                    + "stderr). Takes about 20 minutes at --scale 1 on a quiet 2-core machine.",
+                    + "stderr). Takes about 12 minutes at --scale 1 on a quiet 2-core machine.",
             "(a) worst case: 200k events, each for a different catalog resource; (b) typical: 10k resources with "
                     + "10 events each; (c) 1M events, ours only, with peak heap and RSS; (d) what the trigger costs "
                     + "the writers of projects: bulk updates of 200k ordinary and 200k catalog projects and 20k "
