@@ -15,15 +15,15 @@ import picocli.CommandLine.Option;
 @Command(
         name = "reconcile",
         description = {
-            "Compares every catalog resource with its project and counts those whose name,",
-            "description or visibility_level differ: drift left by updates written by hand,",
-            "made with the trigger disabled, or whose sync event is still pending. Works in",
-            "pages of --batch-size resources by id, one short statement each. With --repair,",
-            "queues a sync event for each drifted resource; the worker then fixes them under",
-            "the lease and the feature flag. Prints {\"checked\":N,\"drifted\":D}, plus",
-            "\"queued\":Q with --repair. Each run is recorded, as the last drift check that",
-            "'status' and the console show; a read-only role (docs/installing.md) still gets",
-            "the figures, and a warning that the run was not recorded."
+            "Compares every catalog resource with its project and counts those whose name, description or "
+                    + "visibility_level differ.",
+            "That is drift left by updates written by hand, made with the trigger disabled, or whose sync event is "
+                    + "still pending. Works in pages of --batch-size resources by id, one short statement each. With "
+                    + "--repair, queues a sync event for each drifted resource; the worker then fixes them under the "
+                    + "lease and the feature flag. Prints {\"checked\":N,\"drifted\":D}, plus \"queued\":Q with "
+                    + "--repair. Each run is recorded, as the last drift check that 'status' and the console show; a "
+                    + "read-only role (docs/installing.md) still gets the figures, and a warning that the run was not "
+                    + "recorded."
         })
 class ReconcileCommand extends DatabaseCommand {
 
