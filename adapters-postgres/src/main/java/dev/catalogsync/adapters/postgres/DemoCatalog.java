@@ -3,6 +3,7 @@ package dev.catalogsync.adapters.postgres;
 import static org.jooq.impl.DSL.val;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -22,16 +23,25 @@ public class DemoCatalog {
         this.dsl = Jooq.using(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
+    /** As {@link #seed(int, Consumer)}, telling nobody about its steps. */
+    public SeedReport seed(int projects) {
+        return seed(projects, step -> {});
+    }
+
     /**
      * Creates {@code projects} public projects with a catalog resource each, mirroring them, then renames them
      * all in one UPDATE, as a bulk SQL change would. Three statements in one transaction, whatever the count.
+     *
+     * @param step told, before each of the three statements, what it is about to do (for progress output)
      */
-    public SeedReport seed(int projects) {
+    public SeedReport seed(int projects, Consumer<String> step) {
+        Objects.requireNonNull(step, "step");
         if (projects < 1) {
             throw new IllegalArgumentException("projects must be at least 1, was " + projects);
         }
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
+            step.accept("creating " + projects + " projects");
             Record ids = tx.resultQuery("""
                     WITH created AS (
                         INSERT INTO projects (name, description, visibility_level)
@@ -42,9 +52,11 @@ public class DemoCatalog {
                     SELECT min(id), max(id) FROM created""", val(projects)).fetchSingle();
             long first = ids.get(0, Long.class);
             long last = ids.get(1, Long.class);
+            step.accept("creating their " + projects + " catalog resources");
             tx.execute("""
                     INSERT INTO catalog_resources (project_id, name, description, visibility_level)
                     SELECT id, name, description, visibility_level FROM projects WHERE id BETWEEN {0} AND {1}""", val(first), val(last));
+            step.accept("renaming them, which queues " + projects + " sync events");
             int queued = tx.execute(
                     "UPDATE projects SET name = name || ' (renamed)' WHERE id BETWEEN {0} AND {1}",
                     val(first), val(last));

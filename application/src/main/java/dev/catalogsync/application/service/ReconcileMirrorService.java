@@ -14,7 +14,7 @@ public class ReconcileMirrorService implements ReconcileMirror {
     }
 
     @Override
-    public ReconcileReport reconcile(ReconcileRequest request) {
+    public ReconcileReport reconcile(ReconcileRequest request, Listener listener) {
         int pageSize = request.pageSize().value();
         long checked = 0;
         long drifted = 0;
@@ -27,6 +27,7 @@ public class ReconcileMirrorService implements ReconcileMirror {
             drifted += page.drifted();
             queued += page.queued();
             afterId = page.lastId();
+            listener.afterPage(new ReconcileReport(checked, drifted, queued));
         } while (page.checked() == pageSize);
         return new ReconcileReport(checked, drifted, queued);
     }

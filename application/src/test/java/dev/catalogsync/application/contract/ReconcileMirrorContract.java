@@ -142,4 +142,20 @@ public abstract class ReconcileMirrorContract {
 
         assertThat(report).isEqualTo(new ReconcileReport(7, 0, 0));
     }
+
+    @Test
+    void the_listener_is_told_the_figures_so_far_after_each_page_the_last_being_the_report() {
+        world().writeCatalogResourceByHand(resources.get(1), attributes("by hand"));
+        world().writeCatalogResourceByHand(resources.get(4), attributes("by hand"));
+        List<ReconcileReport> told = new ArrayList<>();
+
+        ReconcileReport report =
+                new ReconcileMirrorService(drift()).reconcile(ReconcileRequest.repair(PAGE), told::add);
+
+        assertThat(told)
+                .as("pages of three over seven resources, a drifted one in each of the first two")
+                .containsExactly(
+                        new ReconcileReport(3, 1, 1), new ReconcileReport(6, 2, 2), new ReconcileReport(7, 2, 2));
+        assertThat(report).isEqualTo(told.get(told.size() - 1));
+    }
 }

@@ -9,6 +9,8 @@ import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileRequest;
 import dev.catalogsync.application.port.out.ChangedBy;
 import dev.catalogsync.application.port.out.Operation;
 import dev.catalogsync.bootstrap.CatalogSyncService;
+import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
                     + "lease and the feature flag. Prints {\"checked\":N,\"drifted\":D}, plus \"queued\":Q with "
                     + "--repair. Each run is recorded, as the last drift check that 'status' and the console show; a "
                     + "read-only role (docs/installing.md) still gets the figures, and a warning that the run was not "
-                    + "recorded."
+                    + "recorded. Progress goes to stderr when run from a terminal."
         })
 class ReconcileCommand extends DatabaseCommand {
 
@@ -44,10 +46,31 @@ class ReconcileCommand extends DatabaseCommand {
     @Override
     int run(CatalogSyncService sync) {
         ReconcileRequest request = repair ? ReconcileRequest.repair(batchSize) : ReconcileRequest.check(batchSize);
-        ReconcileReport report = sync.port(ReconcileMirror.class).reconcile(request);
+        ReconcileMirror.Listener progress =
+                System.console() == null ? ReconcileMirror.Listener.NONE : progressTo(err());
+        ReconcileReport report = sync.port(ReconcileMirror.class).reconcile(request, progress);
+        if (progress != ReconcileMirror.Listener.NONE) {
+            err().println();
+        }
         record(sync, ReconcileAction.outcome(report, repair));
         printJson(new Output(report.checked(), report.drifted(), repair ? report.queued() : null));
         return 0;
+    }
+
+    /** On a terminal only: resources compared, drifted (and queued), and the rate since the start. */
+    private ReconcileMirror.Listener progressTo(PrintWriter err) {
+        long started = System.nanoTime();
+        return soFar -> {
+            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+            err.print(String.format(
+                    Locale.ROOT,
+                    "\rchecked %d catalog resources, %d drifted%s, %.0f resources/s   ",
+                    soFar.checked(),
+                    soFar.drifted(),
+                    repair ? ", " + soFar.queued() + " queued" : "",
+                    soFar.checked() / seconds));
+            err.flush();
+        };
     }
 
     /**

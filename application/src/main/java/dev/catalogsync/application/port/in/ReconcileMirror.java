@@ -18,7 +18,26 @@ import java.util.Objects;
  */
 public interface ReconcileMirror {
 
-    ReconcileReport reconcile(ReconcileRequest request);
+    /** As {@link #reconcile(ReconcileRequest, Listener)}, told nothing on the way. */
+    default ReconcileReport reconcile(ReconcileRequest request) {
+        return reconcile(request, Listener.NONE);
+    }
+
+    /**
+     * Reconciles, telling {@code listener} after each page the figures so far; the last call's figures are the
+     * report's.
+     */
+    ReconcileReport reconcile(ReconcileRequest request, Listener listener);
+
+    /** Told after each page, for progress output. */
+    @FunctionalInterface
+    interface Listener {
+
+        Listener NONE = soFar -> {};
+
+        /** @param soFar the figures of every page done so far, this one included */
+        void afterPage(ReconcileReport soFar);
+    }
 
     /**
      * What to reconcile and how.

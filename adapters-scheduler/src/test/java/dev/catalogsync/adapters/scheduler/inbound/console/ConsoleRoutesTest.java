@@ -69,7 +69,7 @@ class ConsoleRoutesTest {
     };
     private final List<Boolean> reconciles = new ArrayList<>();
     private volatile RuntimeException reconcileFailure;
-    private final ReconcileMirror reconcile = request -> {
+    private final ReconcileMirror reconcile = (request, listener) -> {
         if (reconcileFailure != null) {
             throw reconcileFailure;
         }

@@ -42,7 +42,7 @@ class UpkeepScheduleTest {
         rounds.add(policy);
         return new MaintainQueuePartitions.OtherRoundRunning();
     };
-    private final ReconcileMirror reconcile = request -> {
+    private final ReconcileMirror reconcile = (request, listener) -> {
         reconciles.add(request.repairs());
         return new ReconcileMirror.ReconcileReport(0, 0, 0);
     };
