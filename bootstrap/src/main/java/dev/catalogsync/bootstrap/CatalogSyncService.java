@@ -26,6 +26,8 @@ import dev.catalogsync.application.port.out.SyncEventQueue;
 import dev.catalogsync.bootstrap.metrics.JvmAndJmx;
 import dev.catalogsync.bootstrap.observe.InstanceHeartbeat;
 import dev.catalogsync.bootstrap.observe.QueueSampler;
+import dev.catalogsync.bootstrap.observe.StatusDocument;
+import dev.catalogsync.bootstrap.observe.WorkerRunLog;
 import dev.catalogsync.bootstrap.wiring.CoreModule;
 import dev.catalogsync.bootstrap.wiring.HttpModule;
 import dev.catalogsync.bootstrap.wiring.InstanceName;
@@ -191,10 +193,12 @@ public final class CatalogSyncService implements AutoCloseable {
             QueueSampler sampler = injector.getInstance(QueueSampler.class);
             sampler.start();
             running.add(sampler);
+            WorkerRunLog runs = injector.getInstance(WorkerRunLog.class);
             InstanceHeartbeat heartbeat = new InstanceHeartbeat(
                     injector.getInstance(ServiceInstances.class),
                     instanceName.get(),
-                    injector.getInstance(Clock.class));
+                    injector.getInstance(Clock.class),
+                    () -> StatusDocument.activityOf(runs));
             heartbeat.start();
             running.add(heartbeat);
             if (exposesJmx) {

@@ -10,13 +10,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.catalogsync.adapters.postgres.DataSources;
 import dev.catalogsync.adapters.postgres.PostgresConnectionSettings;
 import dev.catalogsync.adapters.postgres.testing.PostgresTestDatabase;
+import dev.catalogsync.application.port.in.AuditOperations;
 import dev.catalogsync.application.port.in.BatchSize;
 import dev.catalogsync.application.port.in.DrainSyncEvents;
 import dev.catalogsync.application.port.in.HandleProjectUpdate;
 import dev.catalogsync.application.port.in.HandleProjectUpdate.ProjectUpdated;
 import dev.catalogsync.application.port.in.ManageFeatureFlags;
+import dev.catalogsync.application.port.in.ReportQueueStatus;
+import dev.catalogsync.application.port.out.CronTicks;
+import dev.catalogsync.application.port.out.ServiceInstances;
 import dev.catalogsync.bootstrap.metrics.MetricNames;
 import dev.catalogsync.bootstrap.observe.QueueSampler;
+import dev.catalogsync.bootstrap.observe.StatusDocument;
 import dev.catalogsync.bootstrap.wiring.CommandLineDriverModule;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -27,6 +32,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +184,20 @@ class ObservabilityTest {
             assertThat(document.get("instances").findValuesAsText("name"))
                     .as("this instance's heartbeat")
                     .contains(instance);
+            await("the heartbeat to carry the last worker run, for the status command")
+                    .atMost(GENEROUSLY)
+                    .until(() -> json.readTree(StatusDocument.fromDatabase(
+                                            sync.port(ReportQueueStatus.class),
+                                            sync.port(ManageFeatureFlags.class),
+                                            sync.port(CronTicks.class),
+                                            sync.port(ServiceInstances.class),
+                                            sync.port(AuditOperations.class),
+                                            FLAG,
+                                            Instant.now())
+                                    .toJson())
+                            .at("/instances/0/last_worker_run/outcome")
+                            .asText()
+                            .equals("processed"));
 
             String secret = database.settings().password();
             for (String body :

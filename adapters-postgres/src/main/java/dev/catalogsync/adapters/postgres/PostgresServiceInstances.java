@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -22,7 +23,8 @@ import org.jooq.impl.SQLDataType;
 /**
  * The instances in {@code catalog_sync_instances}, stamped with the database's clock ({@code now()}); what each runs
  * now from db-scheduler's own heartbeats in {@code catalog_sync_scheduled_tasks} (its picked executions, by
- * {@code picked_by}, which is the instance's name). Both tables hold a handful of rows.
+ * {@code picked_by}, which is the instance's name). Both tables hold a handful of rows. The activity is kept as
+ * text, so that it comes back exactly as written.
  */
 public class PostgresServiceInstances implements ServiceInstances {
 
@@ -36,14 +38,27 @@ public class PostgresServiceInstances implements ServiceInstances {
     }
 
     @Override
-    public void heartbeat(String instance, Instant startedAt) {
+    public void heartbeat(String instance, Instant startedAt, Activity activity) {
         Objects.requireNonNull(instance, "instance");
-        dsl.insertInto(INSTANCES, INSTANCES.INSTANCE_NAME, INSTANCES.STARTED_AT, INSTANCES.LAST_SEEN_AT)
-                .values(DSL.val(instance), DSL.val(startedAt.atOffset(ZoneOffset.UTC)), DSL.currentOffsetDateTime())
+        dsl.insertInto(
+                        INSTANCES,
+                        INSTANCES.INSTANCE_NAME,
+                        INSTANCES.STARTED_AT,
+                        INSTANCES.LAST_SEEN_AT,
+                        INSTANCES.LAST_WORKER_RUN,
+                        INSTANCES.LAST_FAILURE)
+                .values(
+                        DSL.val(instance),
+                        DSL.val(startedAt.atOffset(ZoneOffset.UTC)),
+                        DSL.currentOffsetDateTime(),
+                        DSL.val(activity.lastWorkerRun().orElse(null)),
+                        DSL.val(activity.lastFailure().orElse(null)))
                 .onConflict(INSTANCES.INSTANCE_NAME)
                 .doUpdate()
                 .set(INSTANCES.STARTED_AT, DSL.excluded(INSTANCES.STARTED_AT))
                 .set(INSTANCES.LAST_SEEN_AT, DSL.excluded(INSTANCES.LAST_SEEN_AT))
+                .set(INSTANCES.LAST_WORKER_RUN, DSL.excluded(INSTANCES.LAST_WORKER_RUN))
+                .set(INSTANCES.LAST_FAILURE, DSL.excluded(INSTANCES.LAST_FAILURE))
                 .execute();
         dsl.deleteFrom(INSTANCES)
                 .where(INSTANCES.LAST_SEEN_AT.lt(ago(FORGET_AFTER)))
@@ -62,15 +77,30 @@ public class PostgresServiceInstances implements ServiceInstances {
         Field<String[]> running = DSL.field(
                 "coalesce(array_agg({0} ORDER BY {0}) FILTER (WHERE {0} IS NOT NULL), '{}')",
                 SQLDataType.VARCHAR.array(), TASKS.TASK_NAME);
-        return dsl.select(INSTANCES.INSTANCE_NAME, INSTANCES.STARTED_AT, INSTANCES.LAST_SEEN_AT, running)
+        return dsl.select(
+                        INSTANCES.INSTANCE_NAME,
+                        INSTANCES.STARTED_AT,
+                        INSTANCES.LAST_SEEN_AT,
+                        running,
+                        INSTANCES.LAST_WORKER_RUN,
+                        INSTANCES.LAST_FAILURE)
                 .from(INSTANCES)
                 .leftJoin(TASKS)
                 .on(TASKS.PICKED.isTrue().and(TASKS.PICKED_BY.eq(INSTANCES.INSTANCE_NAME)))
                 .where(INSTANCES.LAST_SEEN_AT.ge(ago(window)))
-                .groupBy(INSTANCES.INSTANCE_NAME, INSTANCES.STARTED_AT, INSTANCES.LAST_SEEN_AT)
+                .groupBy(
+                        INSTANCES.INSTANCE_NAME,
+                        INSTANCES.STARTED_AT,
+                        INSTANCES.LAST_SEEN_AT,
+                        INSTANCES.LAST_WORKER_RUN,
+                        INSTANCES.LAST_FAILURE)
                 .orderBy(INSTANCES.LAST_SEEN_AT.desc(), INSTANCES.INSTANCE_NAME)
                 .fetch(row -> new Instance(
-                        row.value1(), row.value2().toInstant(), row.value3().toInstant(), Arrays.asList(row.value4())));
+                        row.value1(),
+                        row.value2().toInstant(),
+                        row.value3().toInstant(),
+                        Arrays.asList(row.value4()),
+                        new Activity(Optional.ofNullable(row.value5()), Optional.ofNullable(row.value6()))));
     }
 
     /** The database's clock {@code duration} ago. */

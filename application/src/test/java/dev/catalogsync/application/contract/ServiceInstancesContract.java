@@ -7,6 +7,7 @@ import dev.catalogsync.application.port.out.ServiceInstances.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ServiceInstances} must do. Subclasses start each test with no instance known. */
@@ -38,7 +39,29 @@ public abstract class ServiceInstancesContract {
             assertThat(instance.startedAt()).isEqualTo(started);
             assertThat(instance.lastSeenAt()).isCloseTo(now(), within());
             assertThat(instance.running()).isEmpty();
+            assertThat(instance.activity()).isEqualTo(ServiceInstances.Activity.NONE);
         });
+    }
+
+    @Test
+    void the_activity_of_the_last_heartbeat_comes_back_as_it_was_written() {
+        String run = "{\"status\":\"done\",\"processed_events\":1000, \"note\":\"kept as written\"}";
+        String failure = "{\"at\":\"2026-11-29T23:00:00Z\",\"message\":\"the database did not answer\"}";
+        instances().heartbeat("host-a-101", now(), new ServiceInstances.Activity(Optional.of(run), Optional.empty()));
+        instances()
+                .heartbeat("host-a-101", now(), new ServiceInstances.Activity(Optional.of(run), Optional.of(failure)));
+
+        assertThat(instances().seenWithin(WINDOW))
+                .singleElement()
+                .extracting(Instance::activity)
+                .isEqualTo(new ServiceInstances.Activity(Optional.of(run), Optional.of(failure)));
+
+        instances().heartbeat("host-a-101", now());
+        assertThat(instances().seenWithin(WINDOW))
+                .singleElement()
+                .extracting(Instance::activity)
+                .as("a heartbeat without activity replaces the one before")
+                .isEqualTo(ServiceInstances.Activity.NONE);
     }
 
     @Test

@@ -21,10 +21,10 @@ public class InMemoryServiceInstances implements ServiceInstances {
     }
 
     @Override
-    public synchronized void heartbeat(String instance, Instant startedAt) {
+    public synchronized void heartbeat(String instance, Instant startedAt, Activity activity) {
         Instant now = clock.instant();
         instances.values().removeIf(seen -> seen.lastSeenAt().isBefore(now.minus(FORGET_AFTER)));
-        instances.put(instance, new Instance(instance, startedAt, now, List.of()));
+        instances.put(instance, new Instance(instance, startedAt, now, List.of(), activity));
     }
 
     @Override
@@ -50,6 +50,7 @@ public class InMemoryServiceInstances implements ServiceInstances {
         Instance seen = instances.get(instance);
         instances.put(
                 instance,
-                new Instance(seen.name(), seen.startedAt(), seen.lastSeenAt().minus(by), seen.running()));
+                new Instance(
+                        seen.name(), seen.startedAt(), seen.lastSeenAt().minus(by), seen.running(), seen.activity()));
     }
 }

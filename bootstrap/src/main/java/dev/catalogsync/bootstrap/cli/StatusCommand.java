@@ -2,6 +2,7 @@ package dev.catalogsync.bootstrap.cli;
 
 import static dev.catalogsync.application.flags.FeatureFlagDefinitions.PROCESS_CATALOG_RESOURCE_SYNC_EVENTS;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalogsync.application.port.in.AuditOperations;
 import dev.catalogsync.application.port.in.ManageFeatureFlags;
 import dev.catalogsync.application.port.in.ReportQueueStatus;
@@ -20,8 +21,10 @@ import picocli.CommandLine.Option;
             "Shows pending events, the estimated total, the oldest pending event's age, the queue's partitions, "
                     + "the feature flag's state and its last recorded change, the worker cron's next and last "
                     + "tick, the service instances seen in the last 30 s and the last drift check (reconcile).",
+            "Each instance's last worker run and last failure come with its heartbeat (every 10 s).",
             "--json prints what a running service's GET /status answers, less what only that process knows (its "
-                    + "last worker runs, last failure and enqueues)."
+                    + "recent worker runs, enqueues and rates); each instance's last run and failure are in "
+                    + "\"instances\"."
         })
 class StatusCommand extends DatabaseCommand {
 
@@ -69,6 +72,10 @@ class StatusCommand extends DatabaseCommand {
                                 : status.instances().stream()
                                         .map(StatusDocument.InstanceView::name)
                                         .collect(Collectors.joining(", ")));
+        for (StatusDocument.InstanceView instance : status.instances()) {
+            out().printf("  %s last worker run:  %s%n", instance.name(), lastRun(instance.lastWorkerRun()));
+            out().printf("  %s last failure:     %s%n", instance.name(), lastFailure(instance.lastFailure()));
+        }
         StatusDocument.OperationView check = status.lastDriftCheck();
         out().printf(
                         "last drift check:        %s%n",
@@ -77,5 +84,25 @@ class StatusCommand extends DatabaseCommand {
                                 : check.performedAt() + " by " + check.actor() + " (" + check.origin() + "): "
                                         + check.outcome());
         return 0;
+    }
+
+    /** E.g. {@code processed at 2026-11-29T23:00:00Z, 1000 events in 0.012 s}. */
+    private static String lastRun(JsonNode run) {
+        if (run == null) {
+            return "none yet";
+        }
+        String line = run.path("outcome").asText("?") + " at "
+                + run.path("started_at").asText("?");
+        if (run.hasNonNull("processed_events")) {
+            line += ", " + run.get("processed_events").asLong() + " events";
+        }
+        return line + " in " + run.path("duration_seconds").asDouble() + " s";
+    }
+
+    private static String lastFailure(JsonNode failure) {
+        return failure == null
+                ? "none"
+                : failure.path("at").asText("?") + ": "
+                        + failure.path("message").asText("?");
     }
 }

@@ -8,12 +8,14 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the database every {@link #INTERVAL} that this service instance is alive, on a thread of its own, so that
- * every instance (and the console) can list the instances working on the database; on close, says it left.
+ * Tells the database every {@link #INTERVAL} that this service instance is alive, and what it did last, on a thread
+ * of its own, so that every instance, the console and the {@code status} command can list the instances working on
+ * the database; on close, says it left.
  * A failed heartbeat (the database does not answer) is logged at debug and tried again at the next interval.
  */
 public final class InstanceHeartbeat implements AutoCloseable {
@@ -28,11 +30,20 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private final ServiceInstances instances;
     private final String name;
     private final Instant startedAt;
+    private final Supplier<ServiceInstances.Activity> activity;
     private final ScheduledExecutorService thread;
 
+    /** For an instance with nothing to tell of its work. */
     public InstanceHeartbeat(ServiceInstances instances, String name, Clock clock) {
+        this(instances, name, clock, () -> ServiceInstances.Activity.NONE);
+    }
+
+    /** @param activity asked at each heartbeat what this instance did last, which the heartbeat carries */
+    public InstanceHeartbeat(
+            ServiceInstances instances, String name, Clock clock, Supplier<ServiceInstances.Activity> activity) {
         this.instances = Objects.requireNonNull(instances, "instances");
         this.name = Objects.requireNonNull(name, "name");
+        this.activity = Objects.requireNonNull(activity, "activity");
         this.startedAt = clock.instant();
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread heartbeat = new Thread(runnable, "catalog-sync-instance-heartbeat");
@@ -52,7 +63,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
 
     private void beat() {
         try {
-            instances.heartbeat(name, startedAt);
+            instances.heartbeat(name, startedAt, activity.get());
         } catch (RuntimeException e) {
             LOG.debug("instance heartbeat failed: {}", SafeMessage.of(e));
         }

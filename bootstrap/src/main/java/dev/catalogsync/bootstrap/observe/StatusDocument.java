@@ -3,6 +3,7 @@ package dev.catalogsync.bootstrap.observe;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -35,7 +36,8 @@ import java.util.Optional;
  * @param flag the flag, and its last recorded change
  * @param nextCronTick when the worker cron fires next (ISO-8601), anywhere in the cluster
  * @param lastCronTick when it last fired
- * @param instances the services that said they were alive within {@link #INSTANCE_WINDOW}, the one seen last first
+ * @param instances the services that said they were alive within {@link #INSTANCE_WINDOW}, the one seen last first,
+ *     each with its last worker run and last failure (what {@code status} on the command line shows of them)
  * @param lastDriftCheck the newest reconcile, wherever it ran
  * @param recentOperations the newest partition rounds, reconciles and enqueues asked for by hand, newest first
  * @param instance the name of the instance that answers (service only)
@@ -99,15 +101,49 @@ public record StatusDocument(
         }
     }
 
-    /** A service instance: its name (host and process id), when it started and was last seen, what it runs now. */
-    public record InstanceView(String name, String startedAt, String lastSeenAt, List<String> running) {
+    /**
+     * A service instance: its name (host and process id), when it started and was last seen, what it runs now, and
+     * its last worker run and last failure as its heartbeat carried them (a document that is not JSON is left out).
+     */
+    public record InstanceView(
+            String name,
+            String startedAt,
+            String lastSeenAt,
+            List<String> running,
+            JsonNode lastWorkerRun,
+            JsonNode lastFailure) {
 
         static InstanceView of(ServiceInstances.Instance instance) {
             return new InstanceView(
                     instance.name(),
                     instance.startedAt().toString(),
                     instance.lastSeenAt().toString(),
-                    instance.running());
+                    instance.running(),
+                    object(instance.activity().lastWorkerRun()),
+                    object(instance.activity().lastFailure()));
+        }
+
+        private static JsonNode object(Optional<String> document) {
+            try {
+                JsonNode node = document.isEmpty() ? null : JSON.readTree(document.get());
+                return node != null && node.isObject() ? node : null;
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }
+    }
+
+    /** What a heartbeat tells of this process's work: its last worker run and last failure, as this document shows them. */
+    public static ServiceInstances.Activity activityOf(WorkerRunLog runs) {
+        return new ServiceInstances.Activity(
+                runs.last().map(StatusDocument::json), runs.lastFailure().map(StatusDocument::json));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON", e);
         }
     }
 
@@ -241,10 +277,6 @@ public record StatusDocument(
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the status as JSON", e);
-        }
+        return json(this);
     }
 }

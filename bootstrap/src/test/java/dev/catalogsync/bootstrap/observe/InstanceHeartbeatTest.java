@@ -34,11 +34,30 @@ class InstanceHeartbeatTest {
     }
 
     @Test
+    void the_heartbeat_carries_the_last_worker_run_and_failure_that_status_shows() {
+        WorkerRunLog runs = new WorkerRunLog();
+        runs.performFailed(
+                new IllegalStateException("the database did not answer"), clock.instant(), Duration.ofMillis(40));
+        InstanceHeartbeat heartbeat =
+                new InstanceHeartbeat(instances, "host-a-101", clock, () -> StatusDocument.activityOf(runs));
+
+        heartbeat.start();
+        List<ServiceInstances.Instance> seen = await().atMost(Duration.ofSeconds(30))
+                .until(() -> instances.seenWithin(WINDOW), list -> !list.isEmpty());
+        heartbeat.close();
+
+        StatusDocument.InstanceView view = StatusDocument.InstanceView.of(seen.get(0));
+        assertThat(view.lastWorkerRun().path("outcome").asText()).isEqualTo("failed");
+        assertThat(view.lastFailure().path("at").asText()).isEqualTo("2026-03-01T10:00:00.040Z");
+        assertThat(view.lastFailure().path("message").asText()).contains("the database did not answer");
+    }
+
+    @Test
     void a_database_that_does_not_answer_does_not_hold_up_the_stop() {
         CountDownLatch never = new CountDownLatch(1);
         ServiceInstances hanging = new ServiceInstances() {
             @Override
-            public void heartbeat(String instance, Instant startedAt) {
+            public void heartbeat(String instance, Instant startedAt, Activity activity) {
                 blockOn(never);
             }
 
