@@ -11,6 +11,7 @@ import dev.catalogsync.application.port.out.ServiceInstances;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import dev.catalogsync.bootstrap.observe.StatusDocument;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +87,7 @@ class StatusCommand extends DatabaseCommand {
         return 0;
     }
 
-    /** E.g. {@code processed at 2026-11-29T23:00:00Z, 1000 events in 0.012 s}. */
+    /** E.g. {@code processed at 2026-11-29T23:00:00Z, 1000 events in 0.040 s}. */
     private static String lastRun(JsonNode run) {
         if (run == null) {
             return "none yet";
@@ -96,7 +97,9 @@ class StatusCommand extends DatabaseCommand {
         if (run.hasNonNull("processed_events")) {
             line += ", " + run.get("processed_events").asLong() + " events";
         }
-        return line + " in " + run.path("duration_seconds").asDouble() + " s";
+        return line
+                + String.format(
+                        Locale.ROOT, " in %.3f s", run.path("duration_seconds").asDouble());
     }
 
     private static String lastFailure(JsonNode failure) {
