@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -197,8 +198,7 @@ class DemoCommand implements Callable<Integer> {
             figures.forEach((path, values) -> text.append(String.format(
                     Locale.ROOT, " %s %d", path.name().toLowerCase(Locale.ROOT), values.lastLagMillis())));
             if (terminal) {
-                err.print("\r" + text + "   ");
-                err.flush();
+                ProgressLine.rewrite(err, text.toString());
             } else if (System.nanoTime() - lastPrinted >= PIPE_EVERY_NANOS) {
                 err.println(text);
                 err.flush();
@@ -252,30 +252,21 @@ class DemoCommand implements Callable<Integer> {
 
         @Override
         int run(CatalogSyncService sync) {
-            boolean terminal = System.console() != null;
-            DemoCatalog.SeedReport report =
-                    sync.port(DemoCatalog.class).seed(projects, terminal ? stepsTo(err()) : step -> {});
-            if (terminal) {
-                err().println();
-            }
+            Optional<ProgressLine> line = ProgressLine.onTerminal(err());
+            DemoCatalog.SeedReport report = sync.port(DemoCatalog.class)
+                    .seed(projects, line.map(Seed::stepsOn).orElse(step -> {}));
+            line.ifPresent(ProgressLine::end);
             printJson(new Output(report.projects(), report.queuedEvents()));
             return 0;
         }
 
-        /** On a terminal only: which of the seed's three statements runs, and how long the seed has taken. */
-        private static Consumer<String> stepsTo(PrintWriter err) {
-            long started = System.nanoTime();
+        /** Which of the seed's three statements runs, and how long the seed has taken. */
+        private static Consumer<String> stepsOn(ProgressLine line) {
             int[] done = {0};
             return step -> {
                 done[0]++;
-                err.print(String.format(
-                        Locale.ROOT,
-                        "\r[%d/%d] %s (%.1f s so far)   ",
-                        done[0],
-                        STEPS,
-                        step,
-                        (System.nanoTime() - started) / 1e9));
-                err.flush();
+                line.show(
+                        String.format(Locale.ROOT, "[%d/%d] %s (%.1f s so far)", done[0], STEPS, step, line.seconds()));
             };
         }
     }

@@ -3,7 +3,8 @@ package dev.catalogsync.bootstrap.cli;
 import dev.catalogsync.application.port.in.DrainSyncEvents;
 import dev.catalogsync.bootstrap.CatalogSyncService;
 import dev.catalogsync.domain.WorkerRun;
-import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,12 +27,10 @@ class DrainCommand extends DatabaseCommand {
 
     @Override
     int run(CatalogSyncService sync) {
-        DrainSyncEvents.Listener progress =
-                System.console() == null ? DrainSyncEvents.Listener.NONE : progressTo(err());
-        DrainSyncEvents.DrainReport report = sync.port(DrainSyncEvents.class).drain(batchSize.value, progress);
-        if (progress != DrainSyncEvents.Listener.NONE) {
-            err().println();
-        }
+        Optional<ProgressLine> line = ProgressLine.onTerminal(err());
+        DrainSyncEvents.DrainReport report = sync.port(DrainSyncEvents.class)
+                .drain(batchSize.value, line.map(DrainCommand::progressOn).orElse(DrainSyncEvents.Listener.NONE));
+        line.ifPresent(ProgressLine::end);
         printJson(new Output(report.runs(), report.processedEvents(), stoppedBy(report.stoppedBy())));
         return 0;
     }
@@ -45,11 +44,9 @@ class DrainCommand extends DatabaseCommand {
         };
     }
 
-    /** On a terminal only: events processed, their rate since the start, and about how many remain. */
-    private static DrainSyncEvents.Listener progressTo(PrintWriter err) {
-        long started = System.nanoTime();
+    /** Events processed, their rate since the start, and about how many remain. */
+    private static DrainSyncEvents.Listener progressOn(ProgressLine line) {
         return (run, processedSoFar) -> {
-            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
             String remaining = run instanceof WorkerRun.Processed processed
                     ? ", about "
                             + Math.max(
@@ -58,13 +55,12 @@ class DrainCommand extends DatabaseCommand {
                                             - processed.result().consumableEvents())
                             + " remaining"
                     : "";
-            err.print(String.format(
-                    java.util.Locale.ROOT,
-                    "\rprocessed %d events, %.0f events/s%s   ",
+            line.show(String.format(
+                    Locale.ROOT,
+                    "processed %d events, %.0f events/s%s",
                     processedSoFar,
-                    processedSoFar / seconds,
+                    processedSoFar / line.seconds(),
                     remaining));
-            err.flush();
         };
     }
 }

@@ -9,8 +9,8 @@ import dev.catalogsync.application.port.in.ReconcileMirror.ReconcileRequest;
 import dev.catalogsync.application.port.out.ChangedBy;
 import dev.catalogsync.application.port.out.Operation;
 import dev.catalogsync.bootstrap.CatalogSyncService;
-import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,31 +46,24 @@ class ReconcileCommand extends DatabaseCommand {
     @Override
     int run(CatalogSyncService sync) {
         ReconcileRequest request = repair ? ReconcileRequest.repair(batchSize) : ReconcileRequest.check(batchSize);
-        ReconcileMirror.Listener progress =
-                System.console() == null ? ReconcileMirror.Listener.NONE : progressTo(err());
-        ReconcileReport report = sync.port(ReconcileMirror.class).reconcile(request, progress);
-        if (progress != ReconcileMirror.Listener.NONE) {
-            err().println();
-        }
+        Optional<ProgressLine> line = ProgressLine.onTerminal(err());
+        ReconcileReport report = sync.port(ReconcileMirror.class)
+                .reconcile(request, line.map(this::progressOn).orElse(ReconcileMirror.Listener.NONE));
+        line.ifPresent(ProgressLine::end);
         record(sync, ReconcileAction.outcome(report, repair));
         printJson(new Output(report.checked(), report.drifted(), repair ? report.queued() : null));
         return 0;
     }
 
-    /** On a terminal only: resources compared, drifted (and queued), and the rate since the start. */
-    private ReconcileMirror.Listener progressTo(PrintWriter err) {
-        long started = System.nanoTime();
-        return soFar -> {
-            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-            err.print(String.format(
-                    Locale.ROOT,
-                    "\rchecked %d catalog resources, %d drifted%s, %.0f resources/s   ",
-                    soFar.checked(),
-                    soFar.drifted(),
-                    repair ? ", " + soFar.queued() + " queued" : "",
-                    soFar.checked() / seconds));
-            err.flush();
-        };
+    /** Resources compared, drifted (and queued), and the rate since the start. */
+    private ReconcileMirror.Listener progressOn(ProgressLine line) {
+        return soFar -> line.show(String.format(
+                Locale.ROOT,
+                "checked %d catalog resources, %d drifted%s, %.0f resources/s",
+                soFar.checked(),
+                soFar.drifted(),
+                repair ? ", " + soFar.queued() + " queued" : "",
+                soFar.checked() / line.seconds()));
     }
 
     /**

@@ -11,20 +11,14 @@ import java.util.function.Supplier;
  */
 public final class InstanceName implements Supplier<String> {
 
-    private volatile String name;
+    private String name;
 
     @Override
-    public String get() {
-        String known = name;
-        if (known == null) {
-            synchronized (this) {
-                if (name == null) {
-                    name = hostName() + "-" + ProcessHandle.current().pid();
-                }
-                known = name;
-            }
+    public synchronized String get() {
+        if (name == null) {
+            name = hostName() + "-" + ProcessHandle.current().pid();
         }
-        return known;
+        return name;
     }
 
     private static String hostName() {
